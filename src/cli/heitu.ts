@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../config.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { openAndPrepareStore, startServer } from '../main.ts';
+import { importNinjs, splitNinjsText } from '../services/ninjs-import.ts';
+import { exportNinjs } from '../services/ninjs-export.ts';
+import { ninjsImportContext, requireSettings } from '../services/site-context.ts';
+
+const HELP = `heitu: the Heitu news platform
+
+  heitu serve                 run the reader site (PORT, HOST, HEITU_DATA_DIR, DATABASE_URL)
+  heitu import FILE… [--json] import IPTC ninjs 3.x/2.x: one object, an array, or NDJSON ("-" reads stdin)
+  heitu export [--out FILE]   write every article as ninjs 3.1 NDJSON (stdout by default)
+`;
+
+async function readInput(file: string): Promise<string> {
+  if (file !== '-') return readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serve(): Promise<void> {
+  const t0 = performance.now();
+  const config = loadConfig();
+  const running = await startServer(config);
+  const ms = Math.round(performance.now() - t0);
+  console.log(`Heitu is serving ${config.publicUrl} (${running.store.dialect}, ready in ${ms} ms)`);
+  const shutdown = () => {
+    void running.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  if (files.length === 0) {
+    console.error('heitu import: name at least one file (or - for stdin)');
+    return 2;
+  }
+  const config = loadConfig();
+  const store = await openAndPrepareStore(config);
+  try {
+    const settings = await requireSettings(store);
+    const deps = {
+      store,
+      context: async () => ninjsImportContext(settings, await store.channels.list()),
+      articleUrl: (id: number) => `${config.publicUrl}/articles/${id}`,
+    };
+    const items = [];
+    let failed = 0;
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readInput(file);
+      } catch (e) {
+        items.push({ error: `${file}: cannot read: ${(e as Error).message}`, code: 'FILE_UNREADABLE', file });
+        failed++;
+        continue;
+      }
+      for (const outcome of await importNinjs(deps, splitNinjsText(text))) {
+        items.push({ ...outcome, file });
+        if ('error' in outcome) failed++;
+      }
+    }
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ items })}\n`);
+    } else {
+      for (const it of items) {
+        if ('error' in it) console.log(`rejected  ${it.file}${'index' in it ? `#${it.index + 1}` : ''}${'uri' in it && it.uri ? ` ${it.uri}` : ''}: [${it.code}] ${it.error}`);
+        else console.log(`${it.status.padEnd(9)} ${it.id} ${it.url}`);
+      }
+      console.log(`${items.length - failed} imported, ${failed} rejected`);
+    }
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const outIndex = args.indexOf('--out');
+  const out = outIndex >= 0 ? createWriteStream(args[outIndex + 1] ?? 'export.ndjson') : process.stdout;
+  const store = await openAndPrepareStore(loadConfig());
+  try {
+    let n = 0;
+    for await (const item of exportNinjs(store)) {
+      if (!out.write(`${JSON.stringify(item)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      n++;
+    }
+    if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+    console.error(`exported ${n} articles as ninjs 3.1`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number | null> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+      await serve();
+      return null;
+    case 'import':
+      return importCommand(args);
+    case 'export':
+      return exportCommand(args);
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(HELP);
+      return 0;
+    default:
+      console.error(`heitu: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code !== null) process.exitCode = code;
+} catch (e) {
+  if (isDomainError(e)) {
+    console.error(`heitu: ${e.message}`);
+    process.exitCode = e.code === 'CONFIG_INVALID' ? 78 : 1;
+  } else {
+    console.error('heitu:', e);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig } from './config.ts';
+import { DomainError } from './domain/errors.ts';
+
+test('defaults: port 3000 on 127.0.0.1, data under ./data, SQLite', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '127.0.0.1');
+  assert.match(c.dataDir, /data$/);
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.publicUrl, 'http://127.0.0.1:3000');
+});
+
+test('a postgres URL is taken as given', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).databaseUrl, 'postgres://u@h:5432/db');
+});
+
+for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['DATABASE_URL', 'mysql://x'], ['HEITU_PUBLIC_URL', 'news'], ['HEITU_DEMO', 'yes']] as const) {
+  test(`a bad ${name} stops the start and names the setting`, () => {
+    assert.throws(
+      () => loadConfig({ [name]: value }),
+      (e: unknown) => e instanceof DomainError && e.code === 'CONFIG_INVALID' && e.property === name && e.message.includes(name),
+    );
+  });
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { SCRIPTS, type Script } from './variant.ts';
+
+/** How the site may use an article; drives attribution, disclaimers and (later) licensing. */
+export const RIGHTS_CLASSES = ['original', 'exclusive', 'reprint', 'licensed-in'] as const;
+export type RightsClass = (typeof RIGHTS_CLASSES)[number];
+
+export const ARTICLE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** A dateline lead such as `中國吉林網8月26日訊:`: where, who and when the story was filed. */
+export interface Dateline {
+  place: string | null;
+  source: string | null;
+  /** Local calendar date of filing, `YYYY-MM-DD`. */
+  date: string | null;
+  /** 訊 (report) or 電 (wire), in the article's script. */
+  kind: string | null;
+  /** The lead exactly as written, when it came from text (kept so it renders as its author wrote it). */
+  text: string | null;
+}
+
+export interface Article {
+  id: number;
+  uri: string;
+  language: Script;
+  headline: string;
+  originalHeadline: string | null;
+  summary: string | null;
+  dateline: Dateline;
+  /** Sanitised HTML, without the dateline lead. */
+  bodyHtml: string;
+  byline: string | null;
+  sourceName: string | null;
+  rightsClass: RightsClass;
+  editorName: string | null;
+  responsibleEditorName: string | null;
+  /** Channel slugs, primary first. */
+  channels: string[];
+  tags: string[];
+  status: ArticleStatus;
+  /** UTC ISO-8601; null until published. */
+  publishedAt: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Just what a list or a block on the home page needs. */
+export interface ArticleSummary {
+  id: number;
+  language: Script;
+  headline: string;
+  summary: string | null;
+  sourceName: string | null;
+  publishedAt: string;
+  channels: string[];
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const datelineSchema = z.object({
+  place: optionalText(40),
+  source: optionalText(60),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish()
+    .transform((v) => v ?? null),
+  kind: optionalText(2),
+  text: optionalText(80),
+});
+
+/** What a writer (or an importer) supplies; the store assigns id, revision and times. */
+export const articleInputSchema = z.object({
+  uri: z.string().trim().min(1).max(500).optional(),
+  language: z.enum(SCRIPTS),
+  headline: text(200),
+  originalHeadline: optionalText(400),
+  summary: optionalText(1000),
+  dateline: datelineSchema.default({ place: null, source: null, date: null, kind: null, text: null }),
+  bodyHtml: z.string().min(1).max(2_000_000),
+  byline: optionalText(200),
+  sourceName: optionalText(100),
+  rightsClass: z.enum(RIGHTS_CLASSES),
+  editorName: optionalText(60),
+  responsibleEditorName: optionalText(60),
+  channels: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/)).max(20).default([]),
+  tags: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
+  status: z.enum(ARTICLE_STATUSES).default('draft'),
+  publishedAt: z.string().datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v).toISOString() : null)),
+});
+export type ArticleInput = z.output<typeof articleInputSchema>;
+
+/** The fields that make two versions of an article the same story as readers see it. */
+export function sameContent(a: ArticleInput, b: Article): boolean {
+  const pick = (x: ArticleInput | Article) =>
+    JSON.stringify([
+      x.language, x.headline, x.originalHeadline, x.summary, x.dateline, x.bodyHtml, x.byline, x.sourceName,
+      x.rightsClass, x.editorName, x.responsibleEditorName, x.channels, x.tags, x.status, x.publishedAt,
+    ]);
+  return pick(a) === pick(b);
+}

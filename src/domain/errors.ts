@@ -1,0 +1,35 @@
+/**
+ * Errors the domain and services raise. Each has a stable code so that the http layer can map it
+ * to a status, and clients can branch on it, without the domain knowing anything about HTTP.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'ARTICLE_STALE_REVISION'
+  | 'NINJS_INVALID'
+  | 'NINJS_UNSUPPORTED'
+  | 'CONFIG_INVALID';
+
+export interface ErrorDetail {
+  code: ErrorCode;
+  message: string;
+  property?: string;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly property: string | undefined;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, message: string, property?: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.property = property;
+    this.details = details ?? [{ code, message, ...(property ? { property } : {}) }];
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { SCRIPTS } from './variant.ts';
+import { isValidTimeZone } from './time.ts';
+
+/**
+ * Site-wide settings an admin edits. Text is written in `language` and converted for each
+ * reader's script like everything else.
+ */
+export const siteSettingsSchema = z.object({
+  language: z.enum(SCRIPTS),
+  siteName: z.string().trim().min(1).max(60),
+  tagline: z.string().trim().max(200).default(''),
+  operator: z.string().trim().min(1).max(200),
+  hotline: z.string().trim().max(60),
+  email: z.string().trim().email(),
+  timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone'),
+  defaultScript: z.enum(SCRIPTS),
+  /** Credit line that original and exclusive pieces carry, e.g. `來源:黑土網`. */
+  creditLine: z.string().trim().max(100),
+  statementTitle: z.string().trim().min(1).max(200),
+  /** The copyright and content-sales statement, one entry per numbered clause. */
+  copyrightClauses: z.array(z.string().trim().min(1).max(2000)).min(1).max(20),
+  /** Shown under every reprint: it does not represent the site's views. */
+  reprintDisclaimer: z.string().trim().min(1).max(500),
+});
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;

@@ -1,0 +1,82 @@
+/**
+ * Times are stored as UTC ISO-8601 strings and shown in the site's time zone, to the second,
+ * as the seed page does (`2018-08-26 23:23:27`).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function localParts(iso: string, timeZone: string): LocalParts {
+  const parts = formatterFor(timeZone).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD HH:MM:SS` in the given zone. */
+export function formatLocalDateTime(iso: string, timeZone: string): string {
+  const p = localParts(iso, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
+/** `YYYY-MM-DD` in the given zone. */
+export function formatLocalDate(iso: string, timeZone: string): string {
+  return formatLocalDateTime(iso, timeZone).slice(0, 10);
+}
+
+/** The zone's offset from UTC at that instant, as `+08:00`. */
+export function offsetAt(iso: string, timeZone: string): string {
+  const p = localParts(iso, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const instant = Math.floor(new Date(iso).getTime() / 1000) * 1000;
+  const minutes = Math.round((asUtc - instant) / 60000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** RFC 3339 in the site's zone, e.g. `2018-08-26T23:23:27+08:00` (what ninjs and JSON-LD carry). */
+export function formatZoned(iso: string, timeZone: string): string {
+  return `${formatLocalDateTime(iso, timeZone).replace(' ', 'T')}${offsetAt(iso, timeZone)}`;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Normalises any parseable date-time to a UTC ISO string; null if it is not one. */
+export function toUtcIso(value: string): string | null {
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PageCache, encodePage } from './page-cache.ts';
+
+test('encodes once, with a strong ETag that follows the bytes', () => {
+  const a = encodePage(200, 'text/html; charset=utf-8', '長春', 'public, max-age=60');
+  const b = encodePage(200, 'text/html; charset=utf-8', '長春', 'public, max-age=60');
+  const c = encodePage(200, 'text/html; charset=utf-8', '长春', 'public, max-age=60');
+  assert.ok(Buffer.isBuffer(a.body));
+  assert.equal(a.headers['content-length'], String(Buffer.byteLength('長春')));
+  assert.equal(a.etag, b.etag);
+  assert.notEqual(a.etag, c.etag);
+});
+
+test('bounded: the oldest entry leaves first', () => {
+  const cache = new PageCache(2);  // bytes: room for two one-byte pages
+  const p = encodePage(200, 'text/plain', 'x', 'no-cache');
+  cache.set('/a', p);
+  cache.set('/b', p);
+  cache.set('/c', p);
+  assert.equal(cache.size, 2);
+  assert.equal(cache.get('/a'), undefined);
+  assert.ok(cache.get('/c'));
+  cache.clear();
+  assert.equal(cache.size, 0);
+});

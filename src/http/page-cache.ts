@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+
+/** A page ready to send: bytes encoded once, with their ETag. */
+export interface CachedPage {
+  status: number;
+  body: Buffer;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+export function encodePage(status: number, contentType: string, text: string | Buffer, cacheControl: string): CachedPage {
+  const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  return {
+    status,
+    body,
+    etag,
+    headers: {
+      'content-type': contentType,
+      'content-length': String(body.length),
+      etag,
+      'cache-control': cacheControl,
+    },
+  };
+}
+
+/**
+ * Rendered pages by request path. Rendering happens on a miss, never per request; the server
+ * looks here before routing. Bounded in bytes, oldest out first, so a crawl of the archive
+ * cannot grow memory without end.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private bytes = 0;
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(key: string): CachedPage | undefined {
+    return this.pages.get(key);
+  }
+
+  set(key: string, page: CachedPage): void {
+    this.delete(key);
+    while (this.bytes + page.body.length > this.maxBytes && this.pages.size > 0) {
+      this.delete(this.pages.keys().next().value!);
+    }
+    this.pages.set(key, page);
+    this.bytes += page.body.length;
+  }
+
+  clear(): void {
+    this.pages.clear();
+    this.bytes = 0;
+  }
+
+  private delete(key: string): void {
+    const old = this.pages.get(key);
+    if (old) {
+      this.pages.delete(key);
+      this.bytes -= old.body.length;
+    }
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}

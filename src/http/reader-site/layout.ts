@@ -1,0 +1,60 @@
+import type { RenderContext } from './render-context.ts';
+import { LABELS } from './labels.ts';
+import { VARIANTS, type Variant } from '../../domain/variant.ts';
+import { esc } from '../html.ts';
+
+const VARIANT_NAMES: Record<Variant, string> = { 'zh-hans': '简体', 'zh-hant': '繁體' };
+const LANG_ATTR: Record<Variant, string> = { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant' };
+
+export interface PageShell {
+  title: string;
+  /** The page's path without a variant prefix, used by the script switch and alternates. */
+  path: string;
+  body: string;
+  currentChannel?: string;
+}
+
+/** Every page: site name, region row, hotline and e-mail, the 简/繁 switch, and the statement in the footer. */
+export function layout(ctx: RenderContext, page: PageShell): string {
+  const { settings, regions } = ctx.frame;
+  const s = settings.language;
+  const switcher = VARIANTS.map((v) =>
+    v === ctx.variant
+      ? `<strong aria-current="true" lang="${LANG_ATTR[v]}">${VARIANT_NAMES[v]}</strong>`
+      : `<a href="${esc(ctx.hrefIn(v, page.path))}" lang="${LANG_ATTR[v]}" hreflang="${LANG_ATTR[v]}">${VARIANT_NAMES[v]}</a>`,
+  ).join('');
+  const alternates = VARIANTS.map(
+    (v) => `<link rel="alternate" hreflang="${LANG_ATTR[v]}" href="${esc(ctx.hrefIn(v, page.path))}">`,
+  ).join('');
+  const nav = regions
+    .map((c) => `<a href="${esc(ctx.href(`/channels/${c.slug}`))}"${page.currentChannel === c.slug ? ' aria-current="page"' : ''}>${ctx.t(c.name, c.language)}</a>`)
+    .join('');
+  const clauses = settings.copyrightClauses.map((c, i) => `<li>${i + 1}、${ctx.t(c, s)}</li>`).join('');
+  return `<!doctype html>
+<html lang="${LANG_ATTR[ctx.variant]}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title>
+<link rel="stylesheet" href="/assets/site.css">
+${alternates}
+</head>
+<body>
+<header class="site"><div class="wrap">
+<nav class="switch" aria-label="${ctx.t(LABELS.switchTo)}">${switcher}</nav>
+<a class="brand" href="${esc(ctx.href('/'))}">${ctx.t(settings.siteName, s)}</a><span class="tagline">${ctx.t(settings.tagline, s)}</span>
+<div class="contact"><span>${ctx.t(LABELS.hotline)}:${esc(settings.hotline)}</span><span>${ctx.t(LABELS.email)}:<a href="mailto:${esc(settings.email)}" style="color:inherit">${esc(settings.email)}</a></span></div>
+</div></header>
+<nav class="regions" aria-label="${ctx.t(LABELS.regions)}"><div class="wrap">${nav}</div></nav>
+<main><div class="wrap">
+${page.body}
+</div></main>
+<footer class="site"><div class="wrap">
+<h2>${ctx.t(settings.statementTitle, s)}:</h2>
+<ol class="statement">${clauses}</ol>
+<p>© ${ctx.t(settings.operator, s)}</p>
+</div></footer>
+</body>
+</html>
+`;
+}

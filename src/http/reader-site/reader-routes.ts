@@ -1,0 +1,108 @@
+import { Hono, type Context } from 'hono';
+import type { ReaderService } from '../../services/reader-service.ts';
+import { isVariant, type Variant } from '../../domain/variant.ts';
+import { renderContext } from './render-context.ts';
+import { articlePage } from './article-page.ts';
+import { homePage } from './home-page.ts';
+import { channelPage } from './channel-page.ts';
+import { errorPage, bareErrorPage } from './error-page.ts';
+import { SITE_CSS } from './site.css.ts';
+import { encodePage, type CachedPage, type PageCache } from '../page-cache.ts';
+import { variantFromAcceptLanguage } from '../accept-language.ts';
+
+const HTML = 'text/html; charset=utf-8';
+const PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
+
+export function send(c: Context, page: CachedPage): Response {
+  if (page.status === 200 && c.req.header('if-none-match') === page.etag) {
+    return c.body(null, 304, { etag: page.etag, 'cache-control': page.headers['cache-control']! });
+  }
+  // Page bodies are Buffers made by Buffer.from, never over shared memory.
+  return c.body(page.body as Uint8Array<ArrayBuffer>, page.status as 200, page.headers);
+}
+
+/**
+ * The public reader site: home, channel and article pages in every script variant. It also
+ * answers what no other route did, with a 404 page in the reader's script.
+ */
+export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache): void {
+
+  /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
+  async function cached(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const page = await render();
+    if (page) cache.set(key, page);
+    return page;
+  }
+
+  async function notFound(c: Context, variant: Variant | null): Promise<Response> {
+    const frame = await reader.frame();
+    const v = variant ?? variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
+    return send(c, encodePage(404, HTML, errorPage(renderContext(frame, v), 404, c.req.path.replace(/^\/zh-han[st]/, '') || '/'), 'no-store'));
+  }
+
+  async function defaultVariant(): Promise<Variant> {
+    return (await reader.frame()).settings.defaultScript === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
+  }
+
+  const home = async (c: Context, variant: Variant) => {
+    const page = await cached(c.req.path, async () => {
+      const data = await reader.home();
+      return encodePage(200, HTML, homePage(renderContext(data, variant), data), PAGE_CACHE_CONTROL);
+    });
+    return send(c, page!);
+  };
+
+  const article = async (c: Context, variant: Variant) => {
+    const raw = c.req.param('id') ?? '';
+    const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(id)) return notFound(c, variant);
+    const page = await cached(c.req.path, async () => {
+      const data = await reader.article(id);
+      return data ? encodePage(200, HTML, articlePage(renderContext(data, variant), data), PAGE_CACHE_CONTROL) : null;
+    });
+    return page ? send(c, page) : notFound(c, variant);
+  };
+
+  const channel = async (c: Context, variant: Variant) => {
+    const slug = c.req.param('slug') ?? '';
+    const rawPage = c.req.query('page') ?? '1';
+    const pageNo = /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : NaN;
+    if (!/^[a-z0-9-]{1,60}$/.test(slug) || Number.isNaN(pageNo)) return notFound(c, variant);
+    const key = pageNo === 1 ? c.req.path : `${c.req.path}?page=${pageNo}`;
+    const page = await cached(key, async () => {
+      const data = await reader.channel(slug, pageNo);
+      return data ? encodePage(200, HTML, channelPage(renderContext(data, variant), data), PAGE_CACHE_CONTROL) : null;
+    });
+    return page ? send(c, page) : notFound(c, variant);
+  };
+
+  const css = encodePage(200, 'text/css; charset=utf-8', SITE_CSS, 'public, max-age=86400');
+  app.get('/assets/site.css', (c) => send(c, css));
+
+  app.get('/', async (c) => home(c, await defaultVariant()));
+  app.get('/articles/:id', async (c) => article(c, await defaultVariant()));
+  app.get('/channels/:slug', async (c) => channel(c, await defaultVariant()));
+  app.get('/:variant{zh-han[st]}', (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get('/:variant{zh-han[st]}/', (c) => home(c, c.req.param('variant') as Variant));
+  app.get('/:variant{zh-han[st]}/articles/:id', (c) => article(c, c.req.param('variant') as Variant));
+  app.get('/:variant{zh-han[st]}/channels/:slug', (c) => channel(c, c.req.param('variant') as Variant));
+
+  app.notFound(async (c) => {
+    const first = c.req.path.split('/')[1] ?? '';
+    return notFound(c, isVariant(first) ? first : null);
+  });
+
+  app.onError(async (err, c) => {
+    console.error(`reader site: ${c.req.method} ${c.req.path} failed:`, err);
+    try {
+      const frame = await reader.frame();
+      const first = c.req.path.split('/')[1] ?? '';
+      const v = isVariant(first) ? first : variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
+      return send(c, encodePage(500, HTML, errorPage(renderContext(frame, v), 500, '/'), 'no-store'));
+    } catch {
+      return c.html(bareErrorPage(500), 500);
+    }
+  });
+}

@@ -1,0 +1,37 @@
+/** The reader site's one stylesheet: plain, readable, and quick on a phone. */
+export const SITE_CSS = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"PingFang SC","PingFang TC","Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;color:#222;background:#fafaf7;line-height:1.8}
+a{color:#8a2b1e;text-decoration:none}a:hover,a:focus{text-decoration:underline}
+.wrap{max-width:960px;margin:0 auto;padding:0 16px}
+header.site{background:#2b1d14;color:#f3ead8;padding:12px 0}
+header.site .brand{font-size:28px;font-weight:bold;color:#f3ead8;letter-spacing:2px}
+header.site .tagline{margin-left:12px;font-size:14px;opacity:.8}
+header.site .contact{font-size:14px;margin-top:4px}
+header.site .contact span{margin-right:16px}
+.switch{float:right;font-size:14px}
+.switch a,.switch strong{color:#f3ead8;margin-left:8px}
+nav.regions{background:#5a3a22;padding:6px 0}
+nav.regions a{color:#fff;margin-right:14px;font-size:15px;white-space:nowrap;display:inline-block}
+nav.regions a[aria-current]{text-decoration:underline}
+main{padding:20px 0 40px}
+h1.headline{font-size:28px;line-height:1.4;margin:8px 0 12px}
+.meta{color:#666;font-size:14px;border-bottom:1px solid #ddd;padding-bottom:8px}
+.meta .sep{margin:0 6px;color:#bbb}
+.original-headline,.byline{color:#555;font-size:15px}
+.body p{text-indent:2em;margin:0 0 1em}
+.body figure{margin:1em 0}.body img{max-width:100%;height:auto}
+.body figcaption{font-size:14px;color:#666}.body .credit{margin-left:8px;color:#999}
+.body blockquote{border-left:4px solid #d9c7a8;margin:1em 0;padding:0 1em;color:#444}
+.notice{font-size:14px;color:#666;background:#f1ece2;padding:8px 12px;margin-top:16px}
+ul.list{list-style:none;padding:0;margin:0}
+ul.list li{padding:6px 0;border-bottom:1px dashed #e2dccf}
+ul.list time{color:#888;font-size:13px;margin-left:8px}
+.blocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px;margin-top:20px}
+.block h2{font-size:18px;border-bottom:2px solid #8a2b1e;margin:0 0 6px}
+.pager{margin-top:16px}.pager a,.pager span{margin-right:12px}
+footer.site{background:#eee8dc;font-size:13px;color:#555;padding:16px 0 24px}
+footer.site h2{font-size:14px;margin:0 0 6px}
+footer.site ol{padding-left:0;list-style:none;margin:0}
+footer.site li{margin:2px 0}
+`;

@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import type { Store } from './store/ports.ts';
+import { openStore } from './store/open-store.ts';
+import { createReaderService } from './services/reader-service.ts';
+import { seedDemoSite } from './services/demo-site.ts';
+import { createHttpApp } from './http/app.ts';
+import { createHttpServer, watchContent } from './http/server.ts';
+
+export interface Running {
+  server: Server;
+  store: Store;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the store the settings name, prepares it, and wires services to HTTP. */
+export async function openAndPrepareStore(config: Config): Promise<Store> {
+  const store = openStore(config);
+  try {
+    await store.migrate();
+    if (config.demo) await seedDemoSite(store);
+  } catch (e) {
+    await store.close().catch(() => {});
+    throw e;
+  }
+  return store;
+}
+
+export async function startServer(config: Config, store?: Store): Promise<Running> {
+  const s = store ?? (await openAndPrepareStore(config));
+  const reader = createReaderService(s);
+  const { app, cache } = createHttpApp({ reader });
+  const watch = watchContent(() => reader.version(), cache);
+  const server = createHttpServer(app, cache);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    server,
+    store: s,
+    url: `http://${host}:${addr.port}`,
+    async stop() {
+      watch.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await s.close();
+    },
+  };
+}

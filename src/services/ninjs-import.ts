@@ -1,0 +1,83 @@
+import type { Store } from '../store/ports.ts';
+import { schemaVersionOf, validateNinjs } from '../domain/ninjs/ninjs-schema.ts';
+import { articleFromNinjs, NinjsMappingError, type NinjsContext } from '../domain/ninjs/from-ninjs.ts';
+import { sameContent } from '../domain/article.ts';
+import { isDomainError } from '../domain/errors.ts';
+
+export type ImportOutcome =
+  | { id: number; url: string; status: 'created' | 'updated' | 'unchanged' }
+  | { error: string; code: string; uri?: string; index: number };
+
+/**
+ * Reads ninjs text: one object, a JSON array, or NDJSON (one object per line). A line that is
+ * not JSON is reported as its own failed item; it does not stop the others.
+ */
+export function splitNinjsText(text: string): Array<unknown | { parseError: string }> {
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  try {
+    const whole: unknown = JSON.parse(trimmed);
+    return Array.isArray(whole) ? whole : [whole];
+  } catch {
+    return trimmed
+      .split(/\r?\n/)
+      .filter((line) => line.trim())
+      .map((line, i) => {
+        try {
+          return JSON.parse(line) as unknown;
+        } catch (e) {
+          return { parseError: `line ${i + 1} is not JSON: ${(e as Error).message}` };
+        }
+      });
+  }
+}
+
+export interface ImportDeps {
+  store: Store;
+  context: () => Promise<NinjsContext>;
+  articleUrl: (id: number) => string;
+}
+
+/**
+ * Imports items one by one. Each article is written in one transaction, so an item either
+ * lands whole or not at all; a bad item is reported and the next one goes on.
+ */
+export async function importNinjs(deps: ImportDeps, items: unknown[]): Promise<ImportOutcome[]> {
+  const ctx = await deps.context();
+  const out: ImportOutcome[] = [];
+  for (const [index, raw] of items.entries()) {
+    out.push(await importOne(deps, ctx, raw, index));
+  }
+  return out;
+}
+
+async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, index: number): Promise<ImportOutcome> {
+  if (raw && typeof raw === 'object' && 'parseError' in raw && Object.keys(raw).length === 1) {
+    return { error: String((raw as { parseError: string }).parseError), code: 'NINJS_NOT_JSON', index };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { error: 'item is not a JSON object', code: 'NINJS_INVALID', index };
+  }
+  const item = raw as Record<string, unknown>;
+  const uri = typeof item['uri'] === 'string' ? item['uri'] : undefined;
+  const fail = (code: string, error: string): ImportOutcome => ({ error, code, index, ...(uri ? { uri } : {}) });
+  const version = schemaVersionOf(item);
+  if (typeof version !== 'string') return fail('NINJS_UNSUPPORTED', version.unsupported);
+  const invalid = validateNinjs(item, version);
+  if (invalid) return fail('NINJS_INVALID', invalid);
+  try {
+    const input = articleFromNinjs(item, ctx);
+    const existing = input.uri ? await deps.store.articles.byUri(input.uri) : null;
+    if (existing && sameContent(input, existing)) {
+      return { id: existing.id, url: deps.articleUrl(existing.id), status: 'unchanged' };
+    }
+    const saved = existing
+      ? await deps.store.articles.update(existing.id, input, existing.revision)
+      : await deps.store.articles.create(input);
+    return { id: saved.id, url: deps.articleUrl(saved.id), status: existing ? 'updated' : 'created' };
+  } catch (e) {
+    if (e instanceof NinjsMappingError) return fail(e.code, e.message);
+    if (isDomainError(e)) return fail(e.code, e.message);
+    throw e;
+  }
+}

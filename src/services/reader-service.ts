@@ -1,0 +1,83 @@
+import type { Store } from '../store/ports.ts';
+import type { Article, ArticleSummary } from '../domain/article.ts';
+import type { Channel } from '../domain/channel.ts';
+import type { SiteSettings } from '../domain/site-settings.ts';
+import { requireSettings } from './site-context.ts';
+
+export interface SiteFrame {
+  settings: SiteSettings;
+  channels: Channel[];
+  regions: Channel[];
+}
+
+export interface HomeData extends SiteFrame {
+  latest: ArticleSummary[];
+  blocks: Array<{ channel: Channel; articles: ArticleSummary[] }>;
+}
+
+export interface ChannelData extends SiteFrame {
+  channel: Channel;
+  articles: ArticleSummary[];
+  page: number;
+  pages: number;
+}
+
+export interface ArticleData extends SiteFrame {
+  article: Article;
+}
+
+/** What the reader site needs, and nothing it may not show: drafts, withdrawn and future articles stay hidden. */
+export interface ReaderService {
+  /** Changes whenever anything a reader can see may have changed. */
+  version(): Promise<number>;
+  frame(): Promise<SiteFrame>;
+  home(): Promise<HomeData>;
+  channel(slug: string, page: number): Promise<ChannelData | null>;
+  article(id: number): Promise<ArticleData | null>;
+}
+
+export const CHANNEL_PAGE_SIZE = 20;
+
+export function createReaderService(store: Store, now: () => Date = () => new Date()): ReaderService {
+  // Settings and channels are tiny and read on every page: keep them until content changes.
+  let frameCache: { version: number; frame: SiteFrame } | null = null;
+
+  async function frame(): Promise<SiteFrame> {
+    const version = await store.contentVersion();
+    if (frameCache?.version === version) return frameCache.frame;
+    const [settings, channels] = await Promise.all([requireSettings(store), store.channels.list()]);
+    const f = { settings, channels, regions: channels.filter((c) => c.kind === 'region') };
+    frameCache = { version, frame: f };
+    return f;
+  }
+
+  return {
+    version: () => store.contentVersion(),
+    frame,
+    async home() {
+      const f = await frame();
+      const asOf = now().toISOString();
+      const latest = await store.articles.listPublished({ limit: 12, asOf });
+      const blocks = await Promise.all(
+        f.regions.map(async (channel) => ({ channel, articles: await store.articles.listPublished({ channel: channel.slug, limit: 5, asOf }) })),
+      );
+      return { ...f, latest, blocks };
+    },
+    async channel(slug, page) {
+      const f = await frame();
+      const channel = f.channels.find((c) => c.slug === slug);
+      if (!channel) return null;
+      const asOf = now().toISOString();
+      const total = await store.articles.countPublished({ channel: slug, asOf });
+      const pages = Math.max(1, Math.ceil(total / CHANNEL_PAGE_SIZE));
+      if (page > pages) return null;
+      const articles = await store.articles.listPublished({ channel: slug, limit: CHANNEL_PAGE_SIZE, offset: (page - 1) * CHANNEL_PAGE_SIZE, asOf });
+      return { ...f, channel, articles, page, pages };
+    },
+    async article(id) {
+      const article = await store.articles.byId(id);
+      if (!article || article.status !== 'published' || !article.publishedAt || article.publishedAt > now().toISOString()) return null;
+      return { ...(await frame()), article };
+    },
+  };
+}

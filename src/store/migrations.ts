@@ -1,0 +1,89 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Migrations for both dialects. Where they differ, the dialect declares it in `DialectTraits`
+ * rather than the migration testing for a database by name.
+ */
+export interface DialectTraits {
+  /** Column type of an auto-numbered primary key. */
+  autoIdType: 'integer' | 'serial';
+}
+
+// Kysely's Migration type takes Kysely<any>: migrations run before the typed schema exists.
+type AnyDb = Kysely<any>;
+
+function migrations(traits: DialectTraits): Record<string, Migration> {
+  return {
+    '0001_content': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        await db.schema
+          .createTable('settings')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('content_version')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .execute();
+        await db.insertInto('content_version').values({ id: 1, version: 0 }).execute();
+        await db.schema
+          .createTable('channels')
+          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('slug', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('parent_slug', 'text')
+          .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable('articles')
+          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('uri', 'text', (c) => c.notNull().unique())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('headline', 'text', (c) => c.notNull())
+          .addColumn('original_headline', 'text')
+          .addColumn('summary', 'text')
+          .addColumn('dateline_place', 'text')
+          .addColumn('dateline_source', 'text')
+          .addColumn('dateline_date', 'text')
+          .addColumn('dateline_kind', 'text')
+          .addColumn('dateline_text', 'text')
+          .addColumn('body_html', 'text', (c) => c.notNull())
+          .addColumn('byline', 'text')
+          .addColumn('source_name', 'text')
+          .addColumn('rights_class', 'text', (c) => c.notNull())
+          .addColumn('editor_name', 'text')
+          .addColumn('responsible_editor_name', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('published_at', 'text')
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at', 'id']).execute();
+        await db.schema
+          .createTable('article_channels')
+          .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn('channel_slug', 'text', (c) => c.notNull().references('channels.slug').onUpdate('cascade'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('article_channels_pk', ['article_id', 'channel_slug'])
+          .execute();
+        await db.schema.createIndex('article_channels_channel').on('article_channels').columns(['channel_slug', 'article_id']).execute();
+        await db.schema
+          .createTable('article_tags')
+          .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn('tag', 'text', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag'])
+          .execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(traits: DialectTraits): MigrationProvider {
+  return { getMigrations: async () => migrations(traits) };
+}

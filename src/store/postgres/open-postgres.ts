@@ -1,0 +1,15 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '../schema.ts';
+import { KyselyStore } from '../kysely-store.ts';
+
+/** The scale-out store. `schema` lets tests run in a throwaway namespace of a shared database. */
+export function openPostgresStore(url: string, options: { schema?: string; max?: number } = {}): KyselyStore {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new KyselyStore(db, 'postgres', { autoIdType: 'serial' });
+}

@@ -1,0 +1,18 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database } from '../schema.ts';
+import { KyselyStore } from '../kysely-store.ts';
+
+/** The embedded store: one file, WAL so readers never wait for the writer. `:memory:` for tests. */
+export function openSqliteStore(file: string): KyselyStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new KyselyStore(db, 'sqlite', { autoIdType: 'integer' });
+}
