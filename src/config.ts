@@ -7,7 +7,7 @@ import { DomainError } from './domain/errors.ts';
  * message naming the setting, rather than failing later in some request.
  */
 const envSchema = z.object({
-  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(3000),
+  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–65535 (0 picks a free port)').max(65535, 'must be 0–65535 (0 picks a free port)').default(3000),
   HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   HEITU_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
   DATABASE_URL: z

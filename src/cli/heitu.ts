@@ -27,7 +27,8 @@ async function serve(): Promise<void> {
   const config = loadConfig();
   const running = await startServer(config);
   const ms = Math.round(performance.now() - t0);
-  console.log(`Heitu is serving ${config.publicUrl} (${running.store.dialect}, ready in ${ms} ms)`);
+  console.log(`Heitu is serving ${running.url} (${running.store.dialect}, ready in ${ms} ms)`);
+  if (config.publicUrl !== running.url) console.log(`Readers reach it at ${config.publicUrl}`);
   const shutdown = () => {
     void running.stop().then(() => process.exit(0));
   };

@@ -30,9 +30,11 @@ function load(): Map<NinjsSchemaVersion, ValidateFunction> {
 }
 
 const V2_ONLY = ['versioncreated', 'firstcreated', 'contentcreated', 'pubstatus', 'infosources', 'rightsinfo', 'usageterms',
-  'copyrightholder', 'copyrightnotice', 'embargoed', 'representationtype', 'digitalsourcetype', 'located', 'altids'];
+  'copyrightholder', 'copyrightnotice', 'embargoed', 'representationtype', 'digitalsourcetype', 'altids', 'trustindicators',
+  'plannedcoverage', 'eventdetails'];
 const V3_ONLY = ['versionCreated', 'firstCreated', 'contentCreated', 'pubStatus', 'infoSources', 'rightsInfo', 'usageTerms',
-  'copyrightHolder', 'copyrightNotice', 'embargoedUntil', 'representationType', 'digitalSourceType', 'altIds'];
+  'copyrightHolder', 'copyrightNotice', 'embargoedUntil', 'representationType', 'digitalSourceType', 'altIds', 'trustIndicators',
+  'plannedCoverage', 'eventDetails'];
 
 /** Which schema an item is to be read against, or why none applies. */
 export function schemaVersionOf(item: Record<string, unknown>): NinjsSchemaVersion | { unsupported: string } {
@@ -46,8 +48,7 @@ export function schemaVersionOf(item: Record<string, unknown>): NinjsSchemaVersi
   }
   const keys = Object.keys(item);
   if (keys.some((k) => V3_ONLY.includes(k))) return '3.1';
-  // `located` and `altids` exist only in lower case in 2.x; 3.x has `located` too, so only the distinctly 2.x names count.
-  if (keys.some((k) => V2_ONLY.includes(k) && k !== 'located')) return '2.2';
+  if (keys.some((k) => V2_ONLY.includes(k))) return '2.2';
   if ('headline' in item || 'body_html' in item || 'body_text' in item) {
     return { unsupported: 'this looks like ninjs 1.x (single headline/body_html): Heitu reads ninjs 3.x and 2.x' };
   }
