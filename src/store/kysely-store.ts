@@ -206,17 +206,19 @@ class KyselyArticles implements ArticleRepository {
     return row ? this.hydrate(row) : null;
   }
 
-  async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
-    let q = this.db
+  /** Published, public by `asOf`, and in the channel when one is named. */
+  private published(options: Omit<ListOptions, 'limit' | 'offset'>) {
+    const q = this.db
       .selectFrom('articles')
-      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at'])
       .where('status', '=', 'published')
       .where('published_at', '<=', options.asOf);
-    if (options.channel) {
-      q = q
-        .innerJoin('article_channels', 'article_channels.article_id', 'articles.id')
-        .where('article_channels.channel_slug', '=', options.channel);
-    }
+    return options.channel
+      ? q.innerJoin('article_channels', 'article_channels.article_id', 'articles.id').where('article_channels.channel_slug', '=', options.channel)
+      : q;
+  }
+
+  async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
+    const q = this.published(options).select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at']);
     const rows = await q
       .orderBy('published_at', 'desc')
       .orderBy('articles.id', 'desc')
@@ -236,16 +238,7 @@ class KyselyArticles implements ArticleRepository {
   }
 
   async countPublished(options: Omit<ListOptions, 'limit' | 'offset'>): Promise<number> {
-    let q = this.db
-      .selectFrom('articles')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('status', '=', 'published')
-      .where('published_at', '<=', options.asOf);
-    if (options.channel) {
-      q = q
-        .innerJoin('article_channels', 'article_channels.article_id', 'articles.id')
-        .where('article_channels.channel_slug', '=', options.channel);
-    }
+    const q = this.published(options).select((eb) => eb.fn.countAll().as('n'));
     const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
   }
