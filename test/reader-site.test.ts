@@ -85,7 +85,7 @@ test('an article changed in the database reaches the cached page', async () => {
   const a = (await site.store.articles.byId(2))!;
   const before = await (await get('/zh-hans/articles/2')).text();
   assert.doesNotMatch(before, /更正后的标题/);
-  await site.store.articles.update(2, articleInputSchema.parse({ ...a, headline: '更正后的标题' }), a.revision);
+  await site.store.articles.update(2, articleInputSchema.parse({ ...a, headline: '更正后的标题' }), a.revision, { actorId: null, actorLogin: 'test' });
   await waitForFresh('/zh-hans/articles/2', /更正后的标题/);
 });
 

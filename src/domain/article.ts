@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { SCRIPTS, type Script } from './variant.ts';
+import { WORKFLOW_STATUSES, type WorkflowStatus, type ReviewLevel } from './workflow.ts';
 
 /** How the site may use an article; drives attribution, disclaimers and (later) licensing. */
 export const RIGHTS_CLASSES = ['original', 'exclusive', 'reprint', 'licensed-in'] as const;
 export type RightsClass = (typeof RIGHTS_CLASSES)[number];
 
-export const ARTICLE_STATUSES = ['draft', 'published', 'withdrawn'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export const ARTICLE_STATUSES = WORKFLOW_STATUSES;
+export type ArticleStatus = WorkflowStatus;
 
 /** A dateline lead such as `中國吉林網8月26日訊:`: where, who and when the story was filed. */
 export interface Dateline {
@@ -44,6 +45,30 @@ export interface Article {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  /** The newsroom member who created it; null for imports and the demo. */
+  createdBy: number | null;
+  /** Review levels it needs, fixed when it is submitted. */
+  reviewLevels: ReviewLevel;
+  /** Review levels signed in the current round. */
+  signatures: SignatureRecord[];
+  /** Why it was last returned or withdrawn. */
+  statusReason: string | null;
+  corrections: Correction[];
+}
+
+export interface SignatureRecord {
+  level: ReviewLevel;
+  userId: number;
+  /** The signer's display name when signing (the audit keeps who really signed). */
+  name: string;
+  signedAt: string;
+  revision: number;
+}
+
+export interface Correction {
+  at: string;
+  note: string;
+  revision: number;
 }
 
 /** Just what a list or a block on the home page needs. */

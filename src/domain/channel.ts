@@ -10,6 +10,8 @@ export const channelInputSchema = z.object({
   kind: z.enum(CHANNEL_KINDS),
   parentSlug: z.string().nullish().transform((v) => v ?? null),
   position: z.number().int().min(0).default(0),
+  /** 三審: how many review levels an article in this channel needs (1 to 3). */
+  reviewLevels: z.number().int().min(1).max(3).default(2),
 });
 export type ChannelInput = z.output<typeof channelInputSchema>;
 

@@ -5,6 +5,8 @@ import { articleInputSchema } from '../domain/article.ts';
 import { sanitizeBody } from '../text/sanitize.ts';
 import { demoArticles } from '../demo/demo-articles.ts';
 
+const DEMO_ACTOR = { actorId: null, actorLogin: 'demo' };
+
 /** The demo site: a Jilin regional portal, written in Traditional like the page Heitu is modelled on. */
 export const demoSettings: SiteSettings = {
   language: 'zh-Hant',
@@ -32,10 +34,11 @@ export const demoSettings: SiteSettings = {
 export const demoChannels: ChannelInput[] = [
   ['changchun', '長春'], ['jiangcheng', '江城'], ['siping', '四平'], ['liaoyuan', '遼源'], ['tonghua', '通化'],
   ['baicheng', '白城'], ['baishan', '白山'], ['songyuan', '松原'], ['yanbian', '延邊'], ['changbaishan', '長白山保護開發區'],
-].map(([slug, name], i): ChannelInput => ({ slug: slug!, name: name!, language: 'zh-Hant', kind: 'region', parentSlug: null, position: i + 1 }))
+].map(([slug, name], i): ChannelInput => ({ slug: slug!, name: name!, language: 'zh-Hant', kind: 'region', parentSlug: null, position: i + 1, reviewLevels: 2 }))
   .concat(
-    [['economy', '經濟'], ['society', '民生'], ['culture', '文旅'], ['sports', '體育']].map(([slug, name], i): ChannelInput => ({
-      slug: slug!, name: name!, language: 'zh-Hant', kind: 'topic', parentSlug: null, position: 100 + i,
+    // Economy news goes through all three levels (三審); sports results need only the first.
+    ([['economy', '經濟', 3], ['society', '民生', 2], ['culture', '文旅', 2], ['sports', '體育', 1]] as const).map(([slug, name, levels], i): ChannelInput => ({
+      slug, name, language: 'zh-Hant', kind: 'topic', parentSlug: null, position: 100 + i, reviewLevels: levels,
     })),
   );
 
@@ -69,6 +72,7 @@ export async function seedDemoSite(store: Store, now = new Date()): Promise<bool
         status: 'published',
         publishedAt: published.toISOString(),
       }),
+      DEMO_ACTOR,
     );
   }
   // Settings last: their presence is what marks the site as set up, so a start that died half-way seeds again.

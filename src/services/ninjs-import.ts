@@ -1,4 +1,4 @@
-import type { Store } from '../store/ports.ts';
+import type { Actx, Store } from '../store/ports.ts';
 import { schemaVersionOf, validateNinjs } from '../domain/ninjs/ninjs-schema.ts';
 import { articleFromNinjs, NinjsMappingError, type NinjsContext } from '../domain/ninjs/from-ninjs.ts';
 import { sameContent } from '../domain/article.ts';
@@ -36,7 +36,11 @@ export interface ImportDeps {
   store: Store;
   context: () => Promise<NinjsContext>;
   articleUrl: (id: number) => string;
+  /** Who runs the import, for the audit log. */
+  actor?: Actx;
 }
+
+const IMPORT_ACTOR: Actx = { actorId: null, actorLogin: 'import' };
 
 /**
  * Imports items one by one. Each article is written in one transaction, so an item either
@@ -71,9 +75,10 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
     if (existing && sameContent(input, existing)) {
       return { id: existing.id, url: deps.articleUrl(existing.id), status: 'unchanged' };
     }
+    const actor = deps.actor ?? IMPORT_ACTOR;
     const saved = existing
-      ? await deps.store.articles.update(existing.id, input, existing.revision)
-      : await deps.store.articles.create(input);
+      ? await deps.store.articles.update(existing.id, input, existing.revision, actor, { action: 'article.import' })
+      : await deps.store.articles.create(input, actor, { audit: { action: 'article.import' } });
     return { id: saved.id, url: deps.articleUrl(saved.id), status: existing ? 'updated' : 'created' };
   } catch (e) {
     if (e instanceof NinjsMappingError) return fail(e.code, e.message);

@@ -1,16 +1,14 @@
-import { Migrator, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { Migrator, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { ArticleRepository, ChannelRepository, ListOptions, SettingsRepository, Store } from './ports.ts';
+import type { ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
-import type { Article, ArticleInput, ArticleSummary, ArticleStatus, RightsClass } from '../domain/article.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
 import type { Script } from '../domain/variant.ts';
-import { DomainError } from '../domain/errors.ts';
-import { randomUUID } from 'node:crypto';
-
-type ArticleRow = Selectable<Database['articles']>;
-type Db = Kysely<Database> | Transaction<Database>;
+import { bumpContentVersion } from './kysely-journal.ts';
+import { KyselyArticles } from './kysely-articles.ts';
+import { KyselyUsers, KyselySessions } from './kysely-users.ts';
+import { KyselyAudit } from './kysely-audit.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -20,6 +18,9 @@ export class KyselyStore implements Store {
   readonly settings: SettingsRepository;
   readonly channels: ChannelRepository;
   readonly articles: ArticleRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly audit: AuditRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -28,7 +29,10 @@ export class KyselyStore implements Store {
   ) {
     this.settings = new KyselySettings(db);
     this.channels = new KyselyChannels(db);
-    this.articles = new KyselyArticles(db);
+    this.articles = new KyselyArticles(db, traits);
+    this.users = new KyselyUsers(db);
+    this.sessions = new KyselySessions(db);
+    this.audit = new KyselyAudit(db);
   }
 
   async migrate(): Promise<void> {
@@ -48,14 +52,6 @@ export class KyselyStore implements Store {
     const row = await this.db.selectFrom('content_version').select('version').where('id', '=', 1).executeTakeFirst();
     return Number(row?.version ?? 0);
   }
-}
-
-async function bumpContentVersion(db: Db): Promise<void> {
-  await db
-    .updateTable('content_version')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', 1)
-    .execute();
 }
 
 class KyselySettings implements SettingsRepository {
@@ -88,6 +84,7 @@ function toChannel(row: Selectable<Database['channels']>): Channel {
     kind: row.kind as Channel['kind'],
     parentSlug: row.parent_slug,
     position: row.position,
+    reviewLevels: row.review_levels,
   };
 }
 
@@ -112,6 +109,7 @@ class KyselyChannels implements ChannelRepository {
       kind: input.kind,
       parent_slug: input.parentSlug,
       position: input.position,
+      review_levels: input.reviewLevels,
     };
     return this.db.transaction().execute(async (tx) => {
       const row = await tx
@@ -123,211 +121,5 @@ class KyselyChannels implements ChannelRepository {
       await bumpContentVersion(tx);
       return toChannel(row);
     });
-  }
-}
-
-function articleValues(input: ArticleInput) {
-  return {
-    language: input.language,
-    headline: input.headline,
-    original_headline: input.originalHeadline,
-    summary: input.summary,
-    dateline_place: input.dateline.place,
-    dateline_source: input.dateline.source,
-    dateline_date: input.dateline.date,
-    dateline_kind: input.dateline.kind,
-    dateline_text: input.dateline.text,
-    body_html: input.bodyHtml,
-    byline: input.byline,
-    source_name: input.sourceName,
-    rights_class: input.rightsClass,
-    editor_name: input.editorName,
-    responsible_editor_name: input.responsibleEditorName,
-    status: input.status,
-    published_at: input.publishedAt,
-  };
-}
-
-class KyselyArticles implements ArticleRepository {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  async create(input: ArticleInput): Promise<Article> {
-    const now = new Date().toISOString();
-    const id = await this.db.transaction().execute(async (tx) => {
-      await this.checkChannels(tx, input.channels);
-      const row = await tx
-        .insertInto('articles')
-        .values({ ...articleValues(input), uri: input.uri ?? `urn:uuid:${randomUUID()}`, revision: 1, created_at: now, updated_at: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const articleId = Number(row.id);
-      await this.writeLinks(tx, articleId, input);
-      await bumpContentVersion(tx);
-      return articleId;
-    });
-    return (await this.byId(id))!;
-  }
-
-  async update(id: number, input: ArticleInput, expectedRevision: number): Promise<Article> {
-    await this.db.transaction().execute(async (tx) => {
-      await this.checkChannels(tx, input.channels);
-      const values = articleValues(input);
-      const result = await tx
-        .updateTable('articles')
-        .set({ ...values, ...(input.uri ? { uri: input.uri } : {}), revision: expectedRevision + 1, updated_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .where('revision', '=', expectedRevision)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) {
-        const current = await tx.selectFrom('articles').select('revision').where('id', '=', id).executeTakeFirst();
-        if (!current) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
-        throw new DomainError(
-          'ARTICLE_STALE_REVISION',
-          `article ${id} is at revision ${current.revision}, not ${expectedRevision}: someone else saved it first`,
-          'revision',
-        );
-      }
-      await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
-      await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
-      await this.writeLinks(tx, id, input);
-      await bumpContentVersion(tx);
-    });
-    return (await this.byId(id))!;
-  }
-
-  async byId(id: number): Promise<Article | null> {
-    if (!Number.isSafeInteger(id) || id < 1) return null;
-    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? this.hydrate(row) : null;
-  }
-
-  async byUri(uri: string): Promise<Article | null> {
-    const row = await this.db.selectFrom('articles').selectAll().where('uri', '=', uri).executeTakeFirst();
-    return row ? this.hydrate(row) : null;
-  }
-
-  /** Published, public by `asOf`, and in the channel when one is named. */
-  private published(options: Omit<ListOptions, 'limit' | 'offset'>) {
-    const q = this.db
-      .selectFrom('articles')
-      .where('status', '=', 'published')
-      .where('published_at', '<=', options.asOf);
-    return options.channel
-      ? q.innerJoin('article_channels', 'article_channels.article_id', 'articles.id').where('article_channels.channel_slug', '=', options.channel)
-      : q;
-  }
-
-  async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
-    const q = this.published(options).select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at']);
-    const rows = await q
-      .orderBy('published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(options.limit)
-      .offset(options.offset ?? 0)
-      .execute();
-    const channels = await this.channelsOf(rows.map((r) => Number(r.id)));
-    return rows.map((r) => ({
-      id: Number(r.id),
-      language: r.language as Script,
-      headline: r.headline,
-      summary: r.summary,
-      sourceName: r.source_name,
-      publishedAt: r.published_at!,
-      channels: channels.get(Number(r.id)) ?? [],
-    }));
-  }
-
-  async countPublished(options: Omit<ListOptions, 'limit' | 'offset'>): Promise<number> {
-    const q = this.published(options).select((eb) => eb.fn.countAll().as('n'));
-    const row = await q.executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  async idsAfter(afterId: number, limit: number): Promise<number[]> {
-    const rows = await this.db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
-    return rows.map((r) => Number(r.id));
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  private async checkChannels(tx: Db, slugs: string[]): Promise<void> {
-    if (slugs.length === 0) return;
-    const found = await tx.selectFrom('channels').select('slug').where('slug', 'in', slugs).execute();
-    const known = new Set(found.map((r) => r.slug));
-    const missing = slugs.filter((s) => !known.has(s));
-    if (missing.length) throw new DomainError('VALIDATION_FAILED', `unknown channel: ${missing.join(', ')}`, 'channels');
-  }
-
-  private async writeLinks(tx: Db, articleId: number, input: ArticleInput): Promise<void> {
-    const channels = [...new Set(input.channels)];
-    const tags = [...new Set(input.tags)];
-    if (channels.length) {
-      await tx
-        .insertInto('article_channels')
-        .values(channels.map((slug, position) => ({ article_id: articleId, channel_slug: slug, position })))
-        .execute();
-    }
-    if (tags.length) {
-      await tx
-        .insertInto('article_tags')
-        .values(tags.map((tag, position) => ({ article_id: articleId, tag, position })))
-        .execute();
-    }
-  }
-
-  private async channelsOf(ids: number[]): Promise<Map<number, string[]>> {
-    const map = new Map<number, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await this.db
-      .selectFrom('article_channels')
-      .select(['article_id', 'channel_slug'])
-      .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('position')
-      .execute();
-    for (const r of rows) {
-      const id = Number(r.article_id);
-      map.set(id, [...(map.get(id) ?? []), r.channel_slug]);
-    }
-    return map;
-  }
-
-  private async hydrate(row: ArticleRow): Promise<Article> {
-    const id = Number(row.id);
-    const [channels, tags] = await Promise.all([
-      this.channelsOf([id]),
-      this.db.selectFrom('article_tags').select('tag').where('article_id', '=', id).orderBy('position').execute(),
-    ]);
-    return {
-      id,
-      uri: row.uri,
-      language: row.language as Script,
-      headline: row.headline,
-      originalHeadline: row.original_headline,
-      summary: row.summary,
-      dateline: {
-        place: row.dateline_place,
-        source: row.dateline_source,
-        date: row.dateline_date,
-        kind: row.dateline_kind,
-        text: row.dateline_text,
-      },
-      bodyHtml: row.body_html,
-      byline: row.byline,
-      sourceName: row.source_name,
-      rightsClass: row.rights_class as RightsClass,
-      editorName: row.editor_name,
-      responsibleEditorName: row.responsible_editor_name,
-      channels: channels.get(id) ?? [],
-      tags: tags.map((t) => t.tag),
-      status: row.status as ArticleStatus,
-      publishedAt: row.published_at,
-      revision: row.revision,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
   }
 }

@@ -7,6 +7,10 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 export interface DialectTraits {
   /** Column type of an auto-numbered primary key. */
   autoIdType: 'integer' | 'serial';
+  /** Statements that make a table refuse UPDATE and DELETE (the audit log is append-only). */
+  appendOnly(table: string): string[];
+  /** Whether `SELECT … FOR UPDATE SKIP LOCKED` exists (so several instances can share jobs). */
+  skipLocked: boolean;
 }
 
 // Kysely's Migration type takes Kysely<any>: migrations run before the typed schema exists.
@@ -79,6 +83,82 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .addColumn('position', 'integer', (c) => c.notNull())
           .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag'])
           .execute();
+      },
+    },
+    '0002_newsroom': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const idColumn = (c: Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0]) =>
+          traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey();
+        await db.schema.alterTable('channels').addColumn('review_levels', 'integer', (c) => c.notNull().defaultTo(2)).execute();
+        await db.schema.alterTable('articles').addColumn('created_by', 'integer').execute();
+        await db.schema.alterTable('articles').addColumn('review_levels', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+        await db.schema.alterTable('articles').addColumn('status_reason', 'text').execute();
+        await db.schema
+          .createTable('users')
+          .addColumn('id', autoId, idColumn)
+          .addColumn('login', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('user_roles')
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role'])
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('csrf', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .execute();
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', autoId, idColumn)
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'integer')
+          .addColumn('actor_login', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('article_id', 'integer')
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .execute();
+        await db.schema.createIndex('audit_log_article').on('audit_log').columns(['article_id', 'id']).execute();
+        await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'at']).execute();
+        for (const statement of traits.appendOnly('audit_log')) await sql.raw(statement).execute(db);
+        await db.schema
+          .createTable('article_revisions')
+          .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('snapshot', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('article_revisions_pk', ['article_id', 'revision'])
+          .execute();
+        await db.schema
+          .createTable('review_signatures')
+          .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn('level', 'integer', (c) => c.notNull())
+          .addColumn('user_id', 'integer', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('signed_at', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('review_signatures_pk', ['article_id', 'level'])
+          .execute();
+        await db.schema
+          .createTable('article_corrections')
+          .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('article_corrections_article').on('article_corrections').columns(['article_id']).execute();
       },
     },
   };

@@ -1,6 +1,8 @@
-import type { Article, ArticleInput, ArticleSummary } from '../domain/article.ts';
+import type { Article, ArticleInput, ArticleSummary, ArticleStatus } from '../domain/article.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
+import type { Role } from '../domain/roles.ts';
+import type { ReviewLevel } from '../domain/workflow.ts';
 
 /**
  * The one storage interface. It imports nothing but domain types; `sqlite/` and `postgres/`
@@ -13,8 +15,23 @@ export interface Store {
   settings: SettingsRepository;
   channels: ChannelRepository;
   articles: ArticleRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  audit: AuditRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
+}
+
+/** Who did something, for the audit log. `actorId` null means the system or an import. */
+export interface Actx {
+  actorId: number | null;
+  actorLogin: string | null;
+  ip?: string | null;
+}
+
+export interface AuditNote {
+  action: string;
+  detail?: Record<string, unknown>;
 }
 
 export interface SettingsRepository {
@@ -37,14 +54,59 @@ export interface ListOptions {
   asOf: string;
 }
 
+export interface TransitionChange {
+  status: ArticleStatus;
+  /** undefined keeps the publish time. */
+  publishedAt?: string | null;
+  reviewLevels?: ReviewLevel;
+  statusReason?: string | null;
+  /** Adds this signature (its level must not be signed yet: a race loses here). */
+  signature?: { level: ReviewLevel; userId: number; name: string };
+  clearSignatures?: boolean;
+  /** Fills 編輯 / 責編 from the signers of levels 1 and 2. */
+  editorName?: string;
+  responsibleEditorName?: string;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  authorId: number | null;
+  authorName: string | null;
+  createdAt: string;
+}
+
+export interface DeskItem {
+  id: number;
+  headline: string;
+  language: Article['language'];
+  status: ArticleStatus;
+  channels: string[];
+  createdBy: number | null;
+  updatedAt: string;
+  publishedAt: string | null;
+  statusReason: string | null;
+  reviewLevels: ReviewLevel;
+  signedLevels: number;
+  revision: number;
+}
+
 export interface ArticleRepository {
-  /** Inserts article, channels and tags in one transaction. Unknown channel slugs are refused. */
-  create(input: ArticleInput): Promise<Article>;
+  /** Inserts article, channels, tags, its first revision and an audit entry in one transaction. */
+  create(input: ArticleInput, ctx: Actx, extra?: { createdBy?: number | null; audit?: AuditNote }): Promise<Article>;
   /**
-   * Replaces an article's content when `expectedRevision` is still current; otherwise throws
-   * ARTICLE_STALE_REVISION and changes nothing.
+   * Replaces an article's content when `expectedRevision` is still current, recording the
+   * revision and the audit entry; otherwise throws ARTICLE_STALE_REVISION and changes nothing.
    */
-  update(id: number, input: ArticleInput, expectedRevision: number): Promise<Article>;
+  update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote): Promise<Article>;
+  /** A correction: the update plus a dated note readers see, in one transaction. */
+  correct(id: number, input: ArticleInput, expectedRevision: number, note: string, ctx: Actx): Promise<Article>;
+  /**
+   * Moves the workflow on when the article is still in `expectedStatus`; throws
+   * WORKFLOW_CONFLICT when someone else moved it first.
+   */
+  transition(id: number, expectedStatus: ArticleStatus, change: TransitionChange, ctx: Actx, audit: AuditNote): Promise<Article>;
+  /** Publishes every scheduled article whose time has come; each exactly once across instances. */
+  publishDue(now: string): Promise<number[]>;
   byId(id: number): Promise<Article | null>;
   byUri(uri: string): Promise<Article | null>;
   listPublished(options: ListOptions): Promise<ArticleSummary[]>;
@@ -52,4 +114,67 @@ export interface ArticleRepository {
   /** Every article id in id order, a page at a time (for export without loading the archive). */
   idsAfter(afterId: number, limit: number): Promise<number[]>;
   count(): Promise<number>;
+  /** The newsroom's desk: articles in these states, newest change first. */
+  desk(options: { statuses: readonly ArticleStatus[]; createdBy?: number; limit: number; offset?: number }): Promise<DeskItem[]>;
+  countByStatus(options?: { createdBy?: number }): Promise<Partial<Record<ArticleStatus, number>>>;
+  revisions(id: number): Promise<RevisionInfo[]>;
+  revision(id: number, revision: number): Promise<ArticleInput | null>;
+  /** The creator and everyone who saved a revision. */
+  authorIds(id: number): Promise<number[]>;
+  /** The earliest scheduled publish time still pending, so the scheduler can sleep until then. */
+  nextScheduled(): Promise<string | null>;
+}
+
+export interface User {
+  id: number;
+  login: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface UserRepository {
+  create(input: { login: string; displayName: string; passwordHash: string; roles: Role[] }, ctx: Actx): Promise<User>;
+  byId(id: number): Promise<User | null>;
+  byLogin(login: string): Promise<(User & { passwordHash: string }) | null>;
+  list(): Promise<User[]>;
+  setRoles(id: number, roles: Role[], ctx: Actx): Promise<User>;
+  setDisplayName(id: number, displayName: string, ctx: Actx): Promise<User>;
+  setPassword(id: number, passwordHash: string, ctx: Actx): Promise<void>;
+  setDisabled(id: number, disabled: boolean, ctx: Actx): Promise<User>;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: number;
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionRepository {
+  create(session: SessionRecord & { ip: string | null }): Promise<void>;
+  get(id: string): Promise<SessionRecord | null>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: number): Promise<void>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorLogin: string | null;
+  action: string;
+  articleId: number | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+/** Append-only: there is no way to change or remove an entry, here or in the database. */
+export interface AuditRepository {
+  append(ctx: Actx, note: AuditNote & { articleId?: number | null }): Promise<void>;
+  list(options: { articleId?: number; limit: number; beforeId?: number }): Promise<AuditEntry[]>;
+  count(options: { action: string; since: string; actorLogin?: string; ip?: string }): Promise<number>;
 }

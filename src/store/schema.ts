@@ -12,6 +12,7 @@ export interface Database {
     kind: string;
     parent_slug: string | null;
     position: number;
+    review_levels: number;
   };
   articles: {
     id: Generated<number>;
@@ -36,7 +37,26 @@ export interface Database {
     revision: number;
     created_at: string;
     updated_at: string;
+    created_by: number | null;
+    review_levels: number;
+    status_reason: string | null;
   };
   article_channels: { article_id: number; channel_slug: string; position: number };
   article_tags: { article_id: number; tag: string; position: number };
+  article_revisions: { article_id: number; revision: number; snapshot: string; author_id: number | null; created_at: string };
+  review_signatures: { article_id: number; level: number; user_id: number; name: string; signed_at: string; revision: number };
+  article_corrections: { article_id: number; at: string; note: string; revision: number };
+  users: { id: Generated<number>; login: string; display_name: string; password_hash: string; disabled: number; created_at: string };
+  user_roles: { user_id: number; role: string };
+  sessions: { id: string; user_id: number; csrf: string; created_at: string; expires_at: string; ip: string | null };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor_id: number | null;
+    actor_login: string | null;
+    action: string;
+    article_id: number | null;
+    detail: string;
+    ip: string | null;
+  };
 }

@@ -4,11 +4,15 @@ import type { Store } from './ports.ts';
 import { articleInputSchema, type ArticleInput } from '../domain/article.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
+import { sql } from 'kysely';
+import type { KyselyStore } from './kysely-store.ts';
 
 /**
  * What every store must do, written once. Each dialect's test file calls this with a fresh,
  * empty, migrated store; nothing here knows which database it talks to.
  */
+const SYSTEM = { actorId: null, actorLogin: 'test' };
+
 export function storeContract(name: string, open: () => Promise<Store>, close: (s: Store) => Promise<void>): void {
   describe(`store contract: ${name}`, () => {
     let store: Store;
@@ -16,8 +20,8 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       store = await open();
       await store.migrate();
       await store.migrate(); // a second run must be a no-op
-      await store.channels.upsert({ slug: 'changchun', name: '长春', language: 'zh-Hans', kind: 'region', parentSlug: null, position: 1 });
-      await store.channels.upsert({ slug: 'yanbian', name: '延边', language: 'zh-Hans', kind: 'region', parentSlug: null, position: 2 });
+      await store.channels.upsert({ slug: 'changchun', name: '长春', language: 'zh-Hans', kind: 'region', parentSlug: null, position: 1, reviewLevels: 2 });
+      await store.channels.upsert({ slug: 'yanbian', name: '延边', language: 'zh-Hans', kind: 'region', parentSlug: null, position: 2, reviewLevels: 2 });
     });
     after(async () => close(store));
 
@@ -48,7 +52,7 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
     });
 
     test('channels upsert by slug and list in order', async () => {
-      await store.channels.upsert({ slug: 'yanbian', name: '延边州', language: 'zh-Hans', kind: 'region', parentSlug: null, position: 2 });
+      await store.channels.upsert({ slug: 'yanbian', name: '延边州', language: 'zh-Hans', kind: 'region', parentSlug: null, position: 2, reviewLevels: 2 });
       const list = await store.channels.list();
       assert.deepEqual(list.map((c) => [c.slug, c.name]), [['changchun', '长春'], ['yanbian', '延边州']]);
       assert.equal((await store.channels.bySlug('nowhere')), null);
@@ -67,6 +71,7 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
           responsibleEditorName: '责编乙',
           channels: ['yanbian', 'changchun'],
         }),
+        SYSTEM,
       );
       assert.ok(a.id > 0);
       assert.equal(a.revision, 1);
@@ -82,29 +87,29 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
 
     test('an unknown channel refuses the whole article', async () => {
       const before = await store.articles.count();
-      await assert.rejects(store.articles.create(input({ channels: ['changchun', 'atlantis'] })), (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION_FAILED');
+      await assert.rejects(store.articles.create(input({ channels: ['changchun', 'atlantis'] }), SYSTEM), (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION_FAILED');
       assert.equal(await store.articles.count(), before);
     });
 
     test('update checks the revision and never overwrites a newer save', async () => {
-      const a = await store.articles.create(input({ headline: '初稿标题' }));
-      const b = await store.articles.update(a.id, input({ headline: '第二稿', tags: ['新'] }), 1);
+      const a = await store.articles.create(input({ headline: '初稿标题' }), SYSTEM);
+      const b = await store.articles.update(a.id, input({ headline: '第二稿', tags: ['新'] }), 1, SYSTEM);
       assert.equal(b.revision, 2);
       assert.deepEqual(b.tags, ['新']);
       await assert.rejects(
-        store.articles.update(a.id, input({ headline: '过时的稿子' }), 1),
+        store.articles.update(a.id, input({ headline: '过时的稿子' }), 1, SYSTEM),
         (e: unknown) => e instanceof DomainError && e.code === 'ARTICLE_STALE_REVISION',
       );
       assert.equal((await store.articles.byId(a.id))?.headline, '第二稿');
-      await assert.rejects(store.articles.update(987654, input(), 1), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
+      await assert.rejects(store.articles.update(987654, input(), 1, SYSTEM), (e: unknown) => e instanceof DomainError && e.code === 'NOT_FOUND');
     });
 
     test('lists published articles newest first, by channel, hiding drafts and the future', async () => {
       const asOf = '2026-11-29T00:00:00.000Z';
-      const old = await store.articles.create(input({ headline: '旧闻', publishedAt: '2026-11-20T00:00:00Z', channels: ['yanbian'] }));
-      const fresh = await store.articles.create(input({ headline: '新闻', publishedAt: '2026-11-28T12:00:00Z', channels: ['yanbian'] }));
-      await store.articles.create(input({ headline: '草稿', status: 'draft', publishedAt: null, channels: ['yanbian'] }));
-      await store.articles.create(input({ headline: '明天', publishedAt: '2026-11-30T00:00:00Z', channels: ['yanbian'] }));
+      const old = await store.articles.create(input({ headline: '旧闻', publishedAt: '2026-11-20T00:00:00Z', channels: ['yanbian'] }), SYSTEM);
+      const fresh = await store.articles.create(input({ headline: '新闻', publishedAt: '2026-11-28T12:00:00Z', channels: ['yanbian'] }), SYSTEM);
+      await store.articles.create(input({ headline: '草稿', status: 'draft', publishedAt: null, channels: ['yanbian'] }), SYSTEM);
+      await store.articles.create(input({ headline: '明天', publishedAt: '2026-11-30T00:00:00Z', channels: ['yanbian'] }), SYSTEM);
       const list = await store.articles.listPublished({ channel: 'yanbian', limit: 10, asOf });
       const yanbianFirst = list.filter((x) => x.id === fresh.id || x.id === old.id).map((x) => x.headline);
       assert.deepEqual(yanbianFirst, ['新闻', '旧闻']);
@@ -134,13 +139,113 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
 
     test('content version moves on every write', async () => {
       const v1 = await store.contentVersion();
-      await store.articles.create(input());
+      await store.articles.create(input(), SYSTEM);
       const v2 = await store.contentVersion();
       assert.ok(v2 > v1);
     });
 
+    test('every save is a revision with its author; any revision reads back', async () => {
+      const u = await store.users.create({ login: `writer-${name}`, displayName: '写稿人', passwordHash: 'x', roles: ['reporter'] }, SYSTEM);
+      const ctx = { actorId: u.id, actorLogin: u.login };
+      const a = await store.articles.create(input({ headline: '第一版', status: 'draft', publishedAt: null }), ctx, { createdBy: u.id });
+      await store.articles.update(a.id, input({ headline: '第二版', status: 'draft', publishedAt: null }), 1, { actorId: 999, actorLogin: 'other' });
+      const revs = await store.articles.revisions(a.id);
+      assert.deepEqual(revs.map((r) => [r.revision, r.authorId, r.authorName]), [[2, 999, null], [1, u.id, '写稿人']]);
+      assert.equal((await store.articles.revision(a.id, 1))?.headline, '第一版');
+      assert.equal((await store.articles.revision(a.id, 2))?.headline, '第二版');
+      assert.equal(await store.articles.revision(a.id, 3), null);
+      assert.deepEqual(await store.articles.authorIds(a.id), [u.id, 999].sort((x, y) => x - y));
+      const log = await store.audit.list({ articleId: a.id, limit: 10 });
+      assert.deepEqual(log.map((e) => e.action), ['article.save', 'article.create']);
+      assert.equal(log[1]?.actorLogin, u.login);
+    });
+
+    test('transitions are conditional on the status; a level is signed once', async () => {
+      const a = await store.articles.create(input({ status: 'submitted', publishedAt: null }), SYSTEM);
+      const sig = { level: 1 as const, userId: 42, name: '编辑甲' };
+      const t1 = await store.articles.transition(a.id, 'submitted', { status: 'in_review', reviewLevels: 2, signature: sig, editorName: '编辑甲' }, SYSTEM, { action: 'article.approve' });
+      assert.equal(t1.status, 'in_review');
+      assert.equal(t1.editorName, '编辑甲');
+      assert.deepEqual(t1.signatures.map((x) => [x.level, x.userId, x.name]), [[1, 42, '编辑甲']]);
+      await assert.rejects(
+        store.articles.transition(a.id, 'submitted', { status: 'in_review', signature: sig }, SYSTEM, { action: 'article.approve' }),
+        (e: unknown) => e instanceof DomainError && e.code === 'WORKFLOW_CONFLICT',
+      );
+      await assert.rejects(
+        store.articles.transition(a.id, 'in_review', { status: 'in_review', signature: { ...sig, userId: 43 } }, SYSTEM, { action: 'article.approve' }),
+        (e: unknown) => e instanceof DomainError && e.code === 'WORKFLOW_CONFLICT',
+      );
+      assert.equal((await store.articles.byId(a.id))?.signatures.length, 1);
+      const back = await store.articles.transition(a.id, 'in_review', { status: 'returned', clearSignatures: true, statusReason: '请补充数据' }, SYSTEM, { action: 'article.return' });
+      assert.deepEqual([back.status, back.signatures.length, back.statusReason], ['returned', 0, '请补充数据']);
+      const audit = await store.audit.list({ articleId: a.id, limit: 5 });
+      assert.deepEqual(audit[0]?.detail, { from: 'in_review', to: 'returned', revision: 1 });
+    });
+
+    test('corrections add a new revision and a dated note', async () => {
+      const a = await store.articles.create(input(), SYSTEM);
+      const c = await store.articles.correct(a.id, input({ headline: '更正后' }), 1, '地名有误', SYSTEM);
+      assert.equal(c.revision, 2);
+      assert.deepEqual(c.corrections.map((x) => [x.note, x.revision]), [['地名有误', 2]]);
+      await assert.rejects(store.articles.correct(a.id, input(), 1, 'x', SYSTEM), (e: unknown) => e instanceof DomainError && e.code === 'ARTICLE_STALE_REVISION');
+      assert.equal((await store.articles.byId(a.id))?.corrections.length, 1);
+    });
+
+    test('scheduled articles publish once when due, even with two runners at the same time', async () => {
+      const due = await store.articles.create(input({ status: 'scheduled', publishedAt: '2026-11-29T00:00:00Z' }), SYSTEM);
+      const later = await store.articles.create(input({ status: 'scheduled', publishedAt: '2099-01-01T00:00:00Z' }), SYSTEM);
+      assert.ok((await store.articles.nextScheduled())! <= '2026-11-29T00:00:00.000Z');
+      const [a, b] = await Promise.all([store.articles.publishDue('2026-11-30T00:00:00.000Z'), store.articles.publishDue('2026-11-30T00:00:00.000Z')]);
+      const all = [...a, ...b];
+      assert.equal(all.filter((id) => id === due.id).length, 1);
+      assert.ok(!all.includes(later.id));
+      assert.equal((await store.articles.byId(due.id))?.status, 'published');
+      assert.equal((await store.articles.byId(later.id))?.status, 'scheduled');
+      assert.equal((await store.audit.list({ articleId: due.id, limit: 1 }))[0]?.action, 'article.publish_due');
+    });
+
+    test('the desk lists by status and counts', async () => {
+      const mine = await store.articles.create(input({ status: 'draft', publishedAt: null }), SYSTEM, { createdBy: 7777 });
+      const desk = await store.articles.desk({ statuses: ['draft'], createdBy: 7777, limit: 10 });
+      assert.deepEqual(desk.map((d) => d.id), [mine.id]);
+      const counts = await store.articles.countByStatus({ createdBy: 7777 });
+      assert.deepEqual(counts, { draft: 1 });
+      const all = await store.articles.countByStatus();
+      assert.ok((all.published ?? 0) > 0);
+    });
+
+    test('users, roles and sessions', async () => {
+      const u = await store.users.create({ login: `editor-${name}`, displayName: '编辑乙', passwordHash: 'h1', roles: ['editor', 'responsible_editor'] }, SYSTEM);
+      assert.deepEqual(u.roles, ['editor', 'responsible_editor']);
+      await assert.rejects(
+        store.users.create({ login: `editor-${name}`, displayName: 'x', passwordHash: 'h', roles: [] }, SYSTEM),
+        (e: unknown) => e instanceof DomainError && e.code === 'USER_EXISTS',
+      );
+      assert.equal((await store.users.byLogin(`editor-${name}`))?.passwordHash, 'h1');
+      assert.deepEqual((await store.users.setRoles(u.id, ['chief_editor'], SYSTEM)).roles, ['chief_editor']);
+      assert.equal((await store.users.setDisplayName(u.id, '编辑丙', SYSTEM)).displayName, '编辑丙');
+      await store.sessions.create({ id: `s-${name}`, userId: u.id, csrf: 'c', createdAt: '2026-11-30T00:00:00Z', expiresAt: '2026-12-01T00:00:00Z', ip: '127.0.0.1' });
+      await store.sessions.create({ id: `old-${name}`, userId: u.id, csrf: 'c', createdAt: '2026-11-01T00:00:00Z', expiresAt: '2026-11-02T00:00:00Z', ip: null });
+      assert.equal((await store.sessions.get(`s-${name}`))?.userId, u.id);
+      assert.equal(await store.sessions.deleteExpired('2026-11-30T00:00:00Z'), 1);
+      assert.equal(await store.sessions.get(`old-${name}`), null);
+      await store.users.setPassword(u.id, 'h2', SYSTEM);
+      assert.equal(await store.sessions.get(`s-${name}`), null, 'a new password ends every session');
+      const log = await store.audit.list({ limit: 4 });
+      assert.deepEqual(log.map((e) => e.action), ['user.password', 'user.display_name', 'user.roles', 'user.create']);
+    });
+
+    test('the audit log is append-only in the database itself', async () => {
+      const db = (store as KyselyStore).db;
+      await store.audit.append({ actorId: null, actorLogin: 'x', ip: '10.0.0.1' }, { action: 'login.failed' });
+      assert.equal(await store.audit.count({ action: 'login.failed', since: '2000-01-01', ip: '10.0.0.1' }), 1);
+      await assert.rejects(sql`update audit_log set action = 'forged'`.execute(db), /append-only/);
+      await assert.rejects(sql`delete from audit_log`.execute(db), /append-only/);
+      assert.equal(await store.audit.count({ action: 'login.failed', since: '2000-01-01', ip: '10.0.0.1' }), 1);
+    });
+
     test('unique uri is enforced', async () => {
-      await assert.rejects(store.articles.create(input({ uri: 'urn:test:one' })));
+      await assert.rejects(store.articles.create(input({ uri: 'urn:test:one' }), SYSTEM));
     });
   });
 }

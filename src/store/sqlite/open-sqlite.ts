@@ -14,5 +14,12 @@ export function openSqliteStore(file: string): KyselyStore {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return new KyselyStore(db, 'sqlite', { autoIdType: 'integer' });
+  return new KyselyStore(db, 'sqlite', {
+    autoIdType: 'integer',
+    skipLocked: false,
+    appendOnly: (table) =>
+      ['UPDATE', 'DELETE'].map(
+        (op) => `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+      ),
+  });
 }

@@ -1,0 +1,34 @@
+/** What a person in the newsroom may do; one person can hold several roles. */
+export const ROLES = ['reporter', 'editor', 'responsible_editor', 'chief_editor', 'rights_manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Names in the newsroom UI (Traditional; converted for Simplified readers like all text). */
+export const ROLE_LABELS: Record<Role, string> = {
+  reporter: '記者',
+  editor: '編輯',
+  responsible_editor: '責編',
+  chief_editor: '總編',
+  rights_manager: '版權經理',
+  admin: '管理員',
+};
+
+/** 三審: who signs each review level. */
+export const REVIEW_LEVEL_ROLE: Record<1 | 2 | 3, Role> = { 1: 'editor', 2: 'responsible_editor', 3: 'chief_editor' };
+export const REVIEW_LEVEL_NAMES: Record<1 | 2 | 3, string> = { 1: '初審', 2: '復審', 3: '終審' };
+
+export const REVIEWER_ROLES: readonly Role[] = ['editor', 'responsible_editor', 'chief_editor'];
+
+export interface Actor {
+  id: number;
+  login: string;
+  displayName: string;
+  roles: readonly Role[];
+}
+
+export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r));
+}
+
+export function isReviewer(actor: Pick<Actor, 'roles'>): boolean {
+  return hasRole(actor, ...REVIEWER_ROLES);
+}

@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from './schema.ts';
+import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, RevisionInfo, TransitionChange } from './ports.ts';
+import type { DialectTraits } from './migrations.ts';
+import { articleInputSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
+import type { ReviewLevel } from '../domain/workflow.ts';
+import type { Script } from '../domain/variant.ts';
+import { DomainError } from '../domain/errors.ts';
+import { appendAudit, bumpContentVersion, type Db } from './kysely-journal.ts';
+
+type ArticleRow = Selectable<Database['articles']>;
+
+function articleValues(input: ArticleInput) {
+  return {
+    language: input.language,
+    headline: input.headline,
+    original_headline: input.originalHeadline,
+    summary: input.summary,
+    dateline_place: input.dateline.place,
+    dateline_source: input.dateline.source,
+    dateline_date: input.dateline.date,
+    dateline_kind: input.dateline.kind,
+    dateline_text: input.dateline.text,
+    body_html: input.bodyHtml,
+    byline: input.byline,
+    source_name: input.sourceName,
+    rights_class: input.rightsClass,
+    editor_name: input.editorName,
+    responsible_editor_name: input.responsibleEditorName,
+    status: input.status,
+    published_at: input.publishedAt,
+  };
+}
+
+function stale(id: number, current: number, expected: number): DomainError {
+  return new DomainError(
+    'ARTICLE_STALE_REVISION',
+    `article ${id} is at revision ${current}, not ${expected}: someone else saved it first`,
+    'revision',
+  );
+}
+
+export class KyselyArticles implements ArticleRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly traits: DialectTraits,
+  ) {}
+
+  async create(input: ArticleInput, ctx: Actx, extra: { createdBy?: number | null; audit?: AuditNote } = {}): Promise<Article> {
+    const now = new Date().toISOString();
+    const id = await this.db.transaction().execute(async (tx) => {
+      await this.checkChannels(tx, input.channels);
+      const uri = input.uri ?? `urn:uuid:${randomUUID()}`;
+      const row = await tx
+        .insertInto('articles')
+        .values({
+          ...articleValues(input),
+          uri,
+          revision: 1,
+          created_at: now,
+          updated_at: now,
+          created_by: extra.createdBy ?? null,
+          review_levels: 1,
+          status_reason: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const articleId = Number(row.id);
+      await this.writeLinks(tx, articleId, input);
+      await this.writeRevision(tx, articleId, 1, { ...input, uri }, ctx.actorId, now);
+      await appendAudit(tx, ctx, { action: 'article.create', ...extra.audit, articleId, detail: { revision: 1, status: input.status, ...extra.audit?.detail } });
+      await bumpContentVersion(tx);
+      return articleId;
+    });
+    return (await this.byId(id))!;
+  }
+
+  async update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote): Promise<Article> {
+    await this.db.transaction().execute((tx) => this.updateIn(tx, id, input, expectedRevision, ctx, audit ?? { action: 'article.save' }));
+    return (await this.byId(id))!;
+  }
+
+  async correct(id: number, input: ArticleInput, expectedRevision: number, note: string, ctx: Actx): Promise<Article> {
+    await this.db.transaction().execute(async (tx) => {
+      const revision = await this.updateIn(tx, id, input, expectedRevision, ctx, { action: 'article.correct', detail: { note } });
+      await tx.insertInto('article_corrections').values({ article_id: id, at: new Date().toISOString(), note, revision }).execute();
+    });
+    return (await this.byId(id))!;
+  }
+
+  private async updateIn(tx: Db, id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit: AuditNote): Promise<number> {
+    await this.checkChannels(tx, input.channels);
+    const now = new Date().toISOString();
+    const revision = expectedRevision + 1;
+    const result = await tx
+      .updateTable('articles')
+      .set({ ...articleValues(input), ...(input.uri ? { uri: input.uri } : {}), revision, updated_at: now })
+      .where('id', '=', id)
+      .where('revision', '=', expectedRevision)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      const current = await tx.selectFrom('articles').select('revision').where('id', '=', id).executeTakeFirst();
+      if (!current) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
+      throw stale(id, current.revision, expectedRevision);
+    }
+    await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
+    await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    await this.writeLinks(tx, id, input);
+    const uri = input.uri ?? (await tx.selectFrom('articles').select('uri').where('id', '=', id).executeTakeFirstOrThrow()).uri;
+    await this.writeRevision(tx, id, revision, { ...input, uri }, ctx.actorId, now);
+    await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { revision, ...audit.detail } });
+    await bumpContentVersion(tx);
+    return revision;
+  }
+
+  async transition(id: number, expectedStatus: ArticleStatus, change: TransitionChange, ctx: Actx, audit: AuditNote): Promise<Article> {
+    const conflict = () => new DomainError('WORKFLOW_CONFLICT', `article ${id} was moved on by someone else; reload it`, 'status');
+    await this.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('articles').select(['revision', 'status']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
+      const result = await tx
+        .updateTable('articles')
+        .set({
+          status: change.status,
+          updated_at: new Date().toISOString(),
+          ...(change.publishedAt !== undefined ? { published_at: change.publishedAt } : {}),
+          ...(change.reviewLevels !== undefined ? { review_levels: change.reviewLevels } : {}),
+          ...(change.statusReason !== undefined ? { status_reason: change.statusReason } : {}),
+          ...(change.editorName !== undefined ? { editor_name: change.editorName } : {}),
+          ...(change.responsibleEditorName !== undefined ? { responsible_editor_name: change.responsibleEditorName } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '=', expectedStatus)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      if (change.clearSignatures) await tx.deleteFrom('review_signatures').where('article_id', '=', id).execute();
+      if (change.signature) {
+        const taken = await tx
+          .selectFrom('review_signatures')
+          .select('user_id')
+          .where('article_id', '=', id)
+          .where('level', '=', change.signature.level)
+          .executeTakeFirst();
+        if (taken) throw conflict();
+        await tx
+          .insertInto('review_signatures')
+          .values({
+            article_id: id,
+            level: change.signature.level,
+            user_id: change.signature.userId,
+            name: change.signature.name,
+            signed_at: new Date().toISOString(),
+            revision: row.revision,
+          })
+          .execute();
+      }
+      await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { from: row.status, to: change.status, revision: row.revision, ...audit.detail } });
+      await bumpContentVersion(tx);
+    });
+    return (await this.byId(id))!;
+  }
+
+  async publishDue(now: string): Promise<number[]> {
+    return this.db.transaction().execute(async (tx) => {
+      let q = tx.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).orderBy('id').limit(500);
+      // With several instances on PostgreSQL, each due article is claimed by exactly one of them.
+      if (this.traits.skipLocked) q = q.forUpdate().skipLocked();
+      const due = (await q.execute()).map((r) => Number(r.id));
+      const published: number[] = [];
+      for (const id of due) {
+        const r = await tx.updateTable('articles').set({ status: 'published', updated_at: now }).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) continue;
+        await appendAudit(tx, { actorId: null, actorLogin: null }, { action: 'article.publish_due', articleId: id, detail: { from: 'scheduled', to: 'published' } });
+        published.push(id);
+      }
+      if (published.length) await bumpContentVersion(tx);
+      return published;
+    });
+  }
+
+  async nextScheduled(): Promise<string | null> {
+    const r = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.min('published_at').as('next'))
+      .where('status', '=', 'scheduled')
+      .executeTakeFirst();
+    return (r?.next as string | null | undefined) ?? null;
+  }
+
+  async byId(id: number): Promise<Article | null> {
+    if (!Number.isSafeInteger(id) || id < 1) return null;
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.hydrate(row) : null;
+  }
+
+  async byUri(uri: string): Promise<Article | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('uri', '=', uri).executeTakeFirst();
+    return row ? this.hydrate(row) : null;
+  }
+
+  /** Published, public by `asOf`, and in the channel when one is named. */
+  private published(options: Omit<ListOptions, 'limit' | 'offset'>) {
+    const q = this.db.selectFrom('articles').where('status', '=', 'published').where('published_at', '<=', options.asOf);
+    return options.channel
+      ? q.innerJoin('article_channels', 'article_channels.article_id', 'articles.id').where('article_channels.channel_slug', '=', options.channel)
+      : q;
+  }
+
+  async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
+    const rows = await this.published(options)
+      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at'])
+      .orderBy('published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset ?? 0)
+      .execute();
+    const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      language: r.language as Script,
+      headline: r.headline,
+      summary: r.summary,
+      sourceName: r.source_name,
+      publishedAt: r.published_at!,
+      channels: channels.get(Number(r.id)) ?? [],
+    }));
+  }
+
+  async countPublished(options: Omit<ListOptions, 'limit' | 'offset'>): Promise<number> {
+    const row = await this.published(options).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async idsAfter(afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return rows.map((r) => Number(r.id));
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async desk(options: { statuses: readonly ArticleStatus[]; createdBy?: number; limit: number; offset?: number }): Promise<DeskItem[]> {
+    if (options.statuses.length === 0) return [];
+    let q = this.db
+      .selectFrom('articles')
+      .select(['id', 'headline', 'language', 'status', 'created_by', 'updated_at', 'published_at', 'status_reason', 'review_levels', 'revision'])
+      .select((eb) =>
+        eb.selectFrom('review_signatures').select((e) => e.fn.countAll().as('n')).whereRef('review_signatures.article_id', '=', 'articles.id').as('signed'),
+      )
+      .where('status', 'in', [...options.statuses]);
+    if (options.createdBy !== undefined) q = q.where('created_by', '=', options.createdBy);
+    const rows = await q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset ?? 0).execute();
+    const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      headline: r.headline,
+      language: r.language as Script,
+      status: r.status as ArticleStatus,
+      channels: channels.get(Number(r.id)) ?? [],
+      createdBy: r.created_by === null ? null : Number(r.created_by),
+      updatedAt: r.updated_at,
+      publishedAt: r.published_at,
+      statusReason: r.status_reason,
+      reviewLevels: r.review_levels as ReviewLevel,
+      signedLevels: Number(r.signed ?? 0),
+      revision: r.revision,
+    }));
+  }
+
+  async countByStatus(options: { createdBy?: number } = {}): Promise<Partial<Record<ArticleStatus, number>>> {
+    let q = this.db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status');
+    if (options.createdBy !== undefined) q = q.where('created_by', '=', options.createdBy);
+    const rows = await q.execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  async revisions(id: number): Promise<RevisionInfo[]> {
+    const rows = await this.db
+      .selectFrom('article_revisions')
+      .leftJoin('users', 'users.id', 'article_revisions.author_id')
+      .select(['article_revisions.revision', 'article_revisions.author_id', 'users.display_name', 'article_revisions.created_at'])
+      .where('article_revisions.article_id', '=', id)
+      .orderBy('article_revisions.revision', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      revision: r.revision,
+      authorId: r.author_id === null ? null : Number(r.author_id),
+      authorName: r.display_name ?? null,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async revision(id: number, revision: number): Promise<ArticleInput | null> {
+    const r = await this.db
+      .selectFrom('article_revisions')
+      .select('snapshot')
+      .where('article_id', '=', id)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
+    return r ? articleInputSchema.parse(JSON.parse(r.snapshot)) : null;
+  }
+
+  async authorIds(id: number): Promise<number[]> {
+    const [created, revs] = await Promise.all([
+      this.db.selectFrom('articles').select('created_by').where('id', '=', id).executeTakeFirst(),
+      this.db.selectFrom('article_revisions').select('author_id').distinct().where('article_id', '=', id).where('author_id', 'is not', null).execute(),
+    ]);
+    const ids = new Set<number>(revs.map((r) => Number(r.author_id)));
+    if (created?.created_by != null) ids.add(Number(created.created_by));
+    return [...ids].sort((a, b) => a - b);
+  }
+
+  private async writeRevision(tx: Db, articleId: number, revision: number, input: ArticleInput, authorId: number | null, at: string): Promise<void> {
+    await tx
+      .insertInto('article_revisions')
+      .values({ article_id: articleId, revision, snapshot: JSON.stringify(input), author_id: authorId, created_at: at })
+      .execute();
+  }
+
+  private async checkChannels(tx: Db, slugs: string[]): Promise<void> {
+    if (slugs.length === 0) return;
+    const found = await tx.selectFrom('channels').select('slug').where('slug', 'in', slugs).execute();
+    const known = new Set(found.map((r) => r.slug));
+    const missing = slugs.filter((s) => !known.has(s));
+    if (missing.length) throw new DomainError('VALIDATION_FAILED', `unknown channel: ${missing.join(', ')}`, 'channels');
+  }
+
+  private async writeLinks(tx: Db, articleId: number, input: ArticleInput): Promise<void> {
+    const channels = [...new Set(input.channels)];
+    const tags = [...new Set(input.tags)];
+    if (channels.length) {
+      await tx.insertInto('article_channels').values(channels.map((slug, position) => ({ article_id: articleId, channel_slug: slug, position }))).execute();
+    }
+    if (tags.length) {
+      await tx.insertInto('article_tags').values(tags.map((tag, position) => ({ article_id: articleId, tag, position }))).execute();
+    }
+  }
+
+  private async channelsOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {
+    const map = new Map<number, string[]>();
+    if (ids.length === 0) return map;
+    const rows = await db
+      .selectFrom('article_channels')
+      .select(['article_id', 'channel_slug'])
+      .where('article_id', 'in', ids)
+      .orderBy('article_id')
+      .orderBy('position')
+      .execute();
+    for (const r of rows) {
+      const id = Number(r.article_id);
+      map.set(id, [...(map.get(id) ?? []), r.channel_slug]);
+    }
+    return map;
+  }
+
+  private async hydrate(row: ArticleRow): Promise<Article> {
+    const id = Number(row.id);
+    const [channels, tags, signatures, corrections] = await Promise.all([
+      this.channelsOf(this.db, [id]),
+      this.db.selectFrom('article_tags').select('tag').where('article_id', '=', id).orderBy('position').execute(),
+      this.db.selectFrom('review_signatures').selectAll().where('article_id', '=', id).orderBy('level').execute(),
+      this.db.selectFrom('article_corrections').selectAll().where('article_id', '=', id).orderBy('at').execute(),
+    ]);
+    return {
+      id,
+      uri: row.uri,
+      language: row.language as Script,
+      headline: row.headline,
+      originalHeadline: row.original_headline,
+      summary: row.summary,
+      dateline: { place: row.dateline_place, source: row.dateline_source, date: row.dateline_date, kind: row.dateline_kind, text: row.dateline_text },
+      bodyHtml: row.body_html,
+      byline: row.byline,
+      sourceName: row.source_name,
+      rightsClass: row.rights_class as RightsClass,
+      editorName: row.editor_name,
+      responsibleEditorName: row.responsible_editor_name,
+      channels: channels.get(id) ?? [],
+      tags: tags.map((t) => t.tag),
+      status: row.status as ArticleStatus,
+      publishedAt: row.published_at,
+      revision: row.revision,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      createdBy: row.created_by === null ? null : Number(row.created_by),
+      reviewLevels: row.review_levels as ReviewLevel,
+      statusReason: row.status_reason,
+      signatures: signatures.map((s) => ({
+        level: s.level as ReviewLevel,
+        userId: Number(s.user_id),
+        name: s.name,
+        signedAt: s.signed_at,
+        revision: s.revision,
+      })),
+      corrections: corrections.map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
+    };
+  }
+}

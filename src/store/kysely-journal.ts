@@ -1,0 +1,31 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { Actx, AuditNote } from './ports.ts';
+
+/** What every write records beside its change, inside the same transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+/** Writes one audit entry inside the caller's transaction, so the entry and the change land together. */
+export async function appendAudit(db: Db, ctx: Actx, note: AuditNote & { articleId?: number | null }): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: new Date().toISOString(),
+      actor_id: ctx.actorId,
+      actor_login: ctx.actorLogin,
+      action: note.action,
+      article_id: note.articleId ?? null,
+      detail: JSON.stringify(note.detail ?? {}),
+      ip: ctx.ip ?? null,
+    })
+    .execute();
+}
+
+/** Moves the content version so every instance drops its cached pages. */
+export async function bumpContentVersion(db: Db): Promise<void> {
+  await db
+    .updateTable('content_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
