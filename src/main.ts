@@ -7,6 +7,11 @@ import { createReaderService } from './services/reader-service.ts';
 import { seedDemoSite } from './services/demo-site.ts';
 import { createHttpApp } from './http/app.ts';
 import { createHttpServer, watchContent } from './http/server.ts';
+import { createAuthService } from './services/auth-service.ts';
+import { createNewsroomService } from './services/newsroom-service.ts';
+import { createUserAdminService } from './services/user-admin-service.ts';
+import { seedDemoUsers } from './services/demo-users.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 export interface Running {
   server: Server;
@@ -20,7 +25,7 @@ export async function openAndPrepareStore(config: Config): Promise<Store> {
   const store = openStore(config);
   try {
     await store.migrate();
-    if (config.demo) await seedDemoSite(store);
+    if (config.demo && (await seedDemoSite(store))) await seedDemoUsers(store);
   } catch (e) {
     await store.close().catch(() => {});
     throw e;
@@ -31,8 +36,15 @@ export async function openAndPrepareStore(config: Config): Promise<Store> {
 export async function startServer(config: Config, store?: Store): Promise<Running> {
   const s = store ?? (await openAndPrepareStore(config));
   const reader = createReaderService(s);
-  const { app, cache } = createHttpApp({ reader });
+  const { app, cache } = createHttpApp({
+    reader,
+    auth: createAuthService(s),
+    newsroom: createNewsroomService(s),
+    users: createUserAdminService(s),
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
   const watch = watchContent(() => reader.version(), cache);
+  const scheduler = startScheduler(s);
   const server = createHttpServer(app, cache);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -47,6 +59,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     url: `http://${host}:${addr.port}`,
     async stop() {
       watch.stop();
+      scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await s.close();

@@ -32,13 +32,16 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly property: string | undefined;
   readonly details: ErrorDetail[];
+  /** Facts a client needs to recover, e.g. the current revision and what changed in it. */
+  readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, property?: string, details?: ErrorDetail[]) {
+  constructor(code: ErrorCode, message: string, property?: string, details?: ErrorDetail[], extra?: Record<string, unknown>) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.property = property;
     this.details = details ?? [{ code, message, ...(property ? { property } : {}) }];
+    this.extra = extra;
   }
 }
 

@@ -1,16 +1,36 @@
 import { Hono } from 'hono';
 import type { ReaderService } from '../services/reader-service.ts';
+import type { AuthService } from '../services/auth-service.ts';
+import type { NewsroomService } from '../services/newsroom-service.ts';
+import type { UserAdminService } from '../services/user-admin-service.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
+import { mountApi, openApiDocument } from './api-registry.ts';
+import { newsroomApi } from './newsroom/newsroom-api.ts';
+import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
 
 export interface HttpDeps {
   reader: ReaderService;
+  auth: AuthService;
+  newsroom: NewsroomService;
+  users: UserAdminService;
+  secureCookies: boolean;
 }
+
+export const NEWSROOM_API = '/newsroom/api';
 
 /** All of Heitu's HTTP surface in one Hono app; the page cache is shared with the fast path. */
 export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: Hono; cache: PageCache } {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const api = newsroomApi(deps);
+  const openapi = openApiDocument(NEWSROOM_API, 'Heitu newsroom API', api);
+  app.get(`${NEWSROOM_API}/openapi.json`, (c) => c.json(openapi));
+  mountApi(app, NEWSROOM_API, api, deps.auth);
+  app.all(`${NEWSROOM_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such API route' }] }, 404));
+  mountNewsroomUi(app, deps.reader);
+
   mountReaderSite(app, deps.reader, cache);
   return { app, cache };
 }

@@ -1,0 +1,146 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, Page } from 'playwright-core';
+import { startTestSite, byClass, textOf } from '../test/support/test-site.ts';
+import { repoRoot } from '../test/support/cli.ts';
+import { browserMissing, launchBrowser } from './support/browser.ts';
+import type { Running } from '../src/main.ts';
+import { DEMO_USERS } from '../src/services/demo-users.ts';
+
+const missing = browserMissing();
+const outDir = join(repoRoot, 'test-output', 'e2e');
+const timings: Record<string, number[]> = { editorLoadMs: [], saveMs: [] };
+
+let site: Running;
+let browser: Browser;
+
+before(async () => {
+  if (missing) return;
+  site = await startTestSite();
+  browser = await launchBrowser();
+  mkdirSync(outDir, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  if (!missing) writeFileSync(join(outDir, 'newsroom-timings.json'), JSON.stringify(timings, null, 2));
+});
+
+async function signIn(login: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  page.on('pageerror', (e) => console.error(`page error (${login}):`, e.message));
+  await page.goto(`${site.url}/newsroom`);
+  await page.fill('#login', login);
+  await page.fill('#password', DEMO_USERS.find((u) => u.login === login)!.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector(`[data-user="${login}"]`);
+  return page;
+}
+
+async function shot(page: Page, name: string, t: { diagnostic(s: string): void }): Promise<void> {
+  const file = join(outDir, `newsroom-${name}.png`);
+  await page.screenshot({ path: file });
+  t.diagnostic(`screenshot: ${file}`);
+}
+
+async function openArticle(page: Page, id: number): Promise<void> {
+  const t0 = performance.now();
+  await page.goto(`${site.url}/newsroom#/articles/${id}`);
+  await page.waitForSelector('.ProseMirror');
+  await page.waitForSelector('[data-status]');
+  timings.editorLoadMs!.push(performance.now() - t0);
+}
+
+async function statusOf(page: Page): Promise<string> {
+  return (await page.getAttribute('[data-status]', 'data-status')) ?? '';
+}
+
+test('a reporter writes, an editor and a responsible editor approve, readers see their names', { skip: missing ?? false }, async (t) => {
+  // The reporter writes a draft.
+  const reporter = await signIn('reporter');
+  await shot(reporter, '1-desk', t);
+  await reporter.click('[data-action="new-article"]');
+  await reporter.waitForSelector('.ProseMirror');
+  await reporter.fill('#f-headline', '长春南湖公园冰雪嘉年华开幕');
+  await reporter.locator('.ProseMirror').fill('南湖公园今天开放冰雪乐园,市民可以免费滑冰。');
+  await reporter.check('#ch-changchun');
+  await reporter.fill('#f-sourceName', '黑土网');
+  await shot(reporter, '2-editor', t);
+  await reporter.click('[data-action="save"]');
+  await reporter.waitForURL(/#\/articles\/\d+$/);
+  const id = Number(/articles\/(\d+)/.exec(reporter.url())![1]);
+  await reporter.waitForSelector('[data-status="draft"]');
+
+  // A save through the UI, timed until the confirmation shows.
+  await reporter.locator('.ProseMirror').fill('南湖公园今天开放冰雪乐园,市民可以免费滑冰。现场还有冰灯展。');
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await reporter.click('[data-action="save"]');
+    await reporter.waitForSelector(`.notice.ok:has-text("${2 + i}")`);
+    timings.saveMs!.push(performance.now() - t0);
+  }
+  await reporter.click('[data-action="submit"]');
+  await reporter.waitForSelector('[data-status="submitted"]');
+  await shot(reporter, '3-submitted', t);
+
+  // The reporter has no approve button, and an attempt through the API is refused by the server.
+  assert.equal(await reporter.locator('[data-action="approve"]').count(), 0);
+  const attempt = await reporter.evaluate(async (articleId) => {
+    const s = await (await fetch('/newsroom/api/session')).json();
+    const r = await fetch(`/newsroom/api/articles/${articleId}/approve`, { method: 'POST', headers: { 'x-csrf-token': s.csrf } });
+    return { status: r.status, body: await r.json() };
+  }, id);
+  assert.equal(attempt.status, 403);
+  assert.equal(attempt.body.errors[0].code, 'FORBIDDEN_ROLE');
+
+  // 初審 by the editor.
+  const editor = await signIn('editor');
+  await editor.click('[data-queue="submitted"]');
+  await editor.click(`a[href="#/articles/${id}"]`);
+  await editor.waitForSelector('[data-action="approve"]');
+  await editor.click('[data-action="approve"]');
+  await editor.waitForSelector('[data-status="in_review"]');
+  await shot(editor, '4-first-review', t);
+
+  // 復審 by the responsible editor, who then publishes.
+  const responsible = await signIn('responsible');
+  await openArticle(responsible, id);
+  await responsible.click('[data-action="approve"]');
+  await responsible.waitForSelector('[data-status="approved"]');
+  await responsible.click('[data-action="publish"]');
+  await responsible.waitForSelector('[data-status="published"]');
+  await shot(responsible, '5-published', t);
+  assert.equal(await statusOf(responsible), 'published');
+
+  // The reader site shows the people who signed as 編輯 and 責編.
+  const reader = await browser.newPage();
+  await reader.goto(`${site.url}/zh-hant/articles/${id}`);
+  const html = await reader.content();
+  const meta = textOf(byClass(html, 'meta') ?? '');
+  const [ed, resp] = [DEMO_USERS[1]!.displayName, DEMO_USERS[2]!.displayName];
+  assert.match(meta, new RegExp(`編輯:${ed}`));
+  assert.match(meta, new RegExp(`責編:${resp}`));
+  assert.match(textOf(byClass(html, 'headline') ?? ''), /長春南湖公園冰雪嘉年華開幕/);
+  await reader.screenshot({ path: join(outDir, 'newsroom-6-reader.png') });
+  t.diagnostic(`screenshot: ${join(outDir, 'newsroom-6-reader.png')}`);
+
+  // History: revisions and the audit trail with every step.
+  await responsible.goto(`${site.url}/newsroom#/articles/${id}/history`);
+  await responsible.waitForSelector('table[aria-label]');
+  const auditText = await responsible.textContent('table[aria-label]');
+  for (const action of ['article.create', 'article.save', 'article.submit', 'article.approve', 'article.publish']) assert.ok(auditText?.includes(action), action);
+  await responsible.click('button:has-text("比较")');
+  await responsible.waitForSelector('dl.diff ins');
+  await shot(responsible, '7-history', t);
+  t.diagnostic(`editor load ms: ${timings.editorLoadMs!.map((x) => x.toFixed(0)).join(', ')}; save ms: ${timings.saveMs!.map((x) => x.toFixed(0)).join(', ')}`);
+});
+
+test('the newsroom switches to Traditional', { skip: missing ?? false }, async () => {
+  const page = await signIn('editor');
+  await page.click('a[lang="zh-Hant"]');
+  await page.waitForSelector('html[lang="zh-Hant"]');
+  assert.match((await page.textContent('header')) ?? '', /黑土新聞編輯部/);
+});

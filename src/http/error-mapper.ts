@@ -1,0 +1,41 @@
+import type { ErrorCode } from '../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
+
+/** The one place domain error codes become HTTP statuses. */
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  NOT_FOUND: 404,
+  ARTICLE_STALE_REVISION: 409,
+  NINJS_INVALID: 400,
+  NINJS_UNSUPPORTED: 400,
+  CONFIG_INVALID: 500,
+  AUTH_REQUIRED: 401,
+  AUTH_FAILED: 401,
+  AUTH_THROTTLED: 429,
+  CSRF_FAILED: 403,
+  FORBIDDEN_ROLE: 403,
+  WORKFLOW_INVALID_TRANSITION: 409,
+  WORKFLOW_OWN_WORK: 403,
+  WORKFLOW_ALREADY_SIGNED: 403,
+  WORKFLOW_REASON_REQUIRED: 400,
+  WORKFLOW_CONFLICT: 409,
+  ARTICLE_NOT_EDITABLE: 409,
+  USER_EXISTS: 409,
+};
+
+export interface ErrorBody {
+  errors: Array<{ code: string; message: string; property?: string }>;
+  [extra: string]: unknown;
+}
+
+export function statusOf(e: DomainError): number {
+  return STATUS[e.code] ?? 500;
+}
+
+export function errorBody(e: DomainError): ErrorBody {
+  return { errors: e.details, ...(e.extra ?? {}) };
+}
+
+export function internalErrorBody(): ErrorBody {
+  return { errors: [{ code: 'INTERNAL', message: 'the server failed to handle this request; it has been logged' }] };
+}

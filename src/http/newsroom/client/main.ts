@@ -1,0 +1,57 @@
+import { h } from './dom.ts';
+import { t, boot } from './boot.ts';
+import { loadSession, signOut, user } from './session.ts';
+import { loginView } from './login-view.ts';
+import { deskView } from './desk-view.ts';
+import { editorView } from './editor-view.ts';
+import { historyView } from './history-view.ts';
+import { ApiError } from './api.ts';
+
+const app = document.getElementById('app')!;
+
+function header(): HTMLElement {
+  const u = user();
+  const other = boot.script === 'zh-hans' ? 'zh-hant' : 'zh-hans';
+  return h(
+    'header',
+    { class: 'top' },
+    h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
+    u ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
+    h('span', { class: 'spacer' }),
+    h('a', { href: `/newsroom?script=${other}${location.hash}`, lang: other === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' }, other === 'zh-hant' ? '繁體' : '简体'),
+    u ? h('span', { 'data-user': u.login }, u.displayName) : null,
+    u ? h('button', { type: 'button', onclick: async () => { await signOut(); location.hash = '#/login'; await route(); } }, t('logout')) : null,
+  );
+}
+
+async function route(): Promise<void> {
+  const main = h('main', {}, t('loading'));
+  const go = (hash: string) => {
+    location.hash = hash;
+  };
+  app.replaceChildren(header(), main);
+  if (!user()) {
+    loginView(main, () => {
+      if (!location.hash || location.hash === '#/login') location.hash = '#/desk';
+      else void route();
+    });
+    return;
+  }
+  const parts = location.hash.replace(/^#\/?/, '').split('/');
+  try {
+    if (parts[0] === 'articles' && parts[1] === 'new') await editorView(main, null, go);
+    else if (parts[0] === 'articles' && parts[1] && parts[2] === 'history') await historyView(main, Number(parts[1]));
+    else if (parts[0] === 'articles' && parts[1]) await editorView(main, Number(parts[1]), go);
+    else await deskView(main, parts[0] === 'desk' ? (parts[1] as Parameters<typeof deskView>[1]) : undefined);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'AUTH_REQUIRED') {
+      await loadSession();
+      return route();
+    }
+    main.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, e instanceof ApiError ? e.message : String(e)));
+  }
+}
+
+window.addEventListener('hashchange', () => void route());
+await loadSession().catch(() => null);
+await route();

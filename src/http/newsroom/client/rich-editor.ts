@@ -1,0 +1,77 @@
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Image from '@tiptap/extension-image';
+import { h } from './dom.ts';
+import { t } from './boot.ts';
+
+/**
+ * Pasted HTML from Word or a web page: drop what the schema would keep by accident (Office
+ * namespaces, comments, styles, classes). TipTap's schema then keeps only our node types, and
+ * the server sanitises again before anything is stored.
+ */
+export function cleanPastedHtml(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(style|script|meta|link|xml)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/?(o|w|v|m):[^>]*>/gi, '')
+    .replace(/\s(class|style|lang|align|id|width|height)="[^"]*"/gi, '')
+    .replace(/<span>\s*<\/span>/g, '');
+}
+
+export interface RichEditor {
+  element: HTMLElement;
+  getHtml(): string;
+  setHtml(html: string): void;
+  setEditable(editable: boolean): void;
+  onChange(fn: () => void): void;
+}
+
+export function createRichEditor(initialHtml: string, label: string): RichEditor {
+  const mount = h('div', { class: 'editor-body' });
+  const listeners: Array<() => void> = [];
+  const editor = new Editor({
+    element: mount,
+    extensions: [
+      StarterKit.configure({ codeBlock: false, code: false, horizontalRule: false, heading: { levels: [2, 3] }, link: { openOnClick: false } }),
+      Image,
+    ],
+    content: initialHtml || '<p></p>',
+    editorProps: {
+      attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' },
+      transformPastedHTML: cleanPastedHtml,
+    },
+    onUpdate: () => listeners.forEach((fn) => fn()),
+  });
+  const button = (label: string, title: string, run: () => void, active: () => boolean) => {
+    const b = h('button', { type: 'button', title, 'aria-label': title, 'aria-pressed': 'false' }, label);
+    b.addEventListener('click', () => {
+      run();
+      editor.commands.focus();
+    });
+    editor.on('transaction', () => b.setAttribute('aria-pressed', String(active())));
+    return b;
+  };
+  const toolbar = h(
+    'div',
+    { class: 'toolbar', role: 'toolbar', 'aria-label': label },
+    button('B', t('boldTitle'), () => editor.chain().toggleBold().run(), () => editor.isActive('bold')),
+    button('I', t('italicTitle'), () => editor.chain().toggleItalic().run(), () => editor.isActive('italic')),
+    button('H2', t('headingTitle'), () => editor.chain().toggleHeading({ level: 2 }).run(), () => editor.isActive('heading', { level: 2 })),
+    button('“ ”', t('quoteTitle'), () => editor.chain().toggleBlockquote().run(), () => editor.isActive('blockquote')),
+    button('•', t('listTitle'), () => editor.chain().toggleBulletList().run(), () => editor.isActive('bulletList')),
+    button(t('imageTitle'), t('imageTitle'), () => {
+      const src = prompt(t('imageUrl'));
+      if (src && /^https?:\/\//.test(src)) editor.chain().setImage({ src }).run();
+    }, () => false),
+  );
+  return {
+    element: h('div', { class: 'editor' }, toolbar, mount),
+    getHtml: () => editor.getHTML(),
+    setHtml: (html) => editor.commands.setContent(html, { emitUpdate: false }),
+    setEditable: (editable) => {
+      editor.setEditable(editable);
+      toolbar.querySelectorAll('button').forEach((b) => (b.disabled = !editable));
+    },
+    onChange: (fn) => listeners.push(fn),
+  };
+}

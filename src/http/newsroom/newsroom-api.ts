@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
+import { route, SESSION_COOKIE, PRE_CSRF_COOKIE, type ApiRoute } from '../api-registry.ts';
+import type { AuthService } from '../../services/auth-service.ts';
+import { randomToken, SESSION_HOURS, hashPassword } from '../../services/auth-service.ts';
+import { articleDraftSchema, type NewsroomService } from '../../services/newsroom-service.ts';
+import type { ReaderService } from '../../services/reader-service.ts';
+import type { UserAdminService } from '../../services/user-admin-service.ts';
+import { ROLES } from '../../domain/roles.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { renderContext } from '../reader-site/render-context.ts';
+import { articlePage } from '../reader-site/article-page.ts';
+import { VARIANTS } from '../../domain/variant.ts';
+import type { Article } from '../../domain/article.ts';
+
+export interface NewsroomApiDeps {
+  auth: AuthService;
+  newsroom: NewsroomService;
+  reader: ReaderService;
+  users: UserAdminService;
+  /** Cookies carry Secure when the site is served over https. */
+  secureCookies: boolean;
+}
+
+const idParam = (raw: string | undefined): number => {
+  const id = raw && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id)) throw new DomainError('NOT_FOUND', 'no such article');
+  return id;
+};
+
+const reason = z.object({ reason: z.string().trim().min(1).max(1000) });
+const saveBody = articleDraftSchema.extend({ baseRevision: z.number().int().min(1) });
+const correctBody = saveBody.extend({ note: z.string().trim().min(1).max(1000) });
+const publishBody = z.object({ at: z.string().datetime({ offset: true }).nullish() });
+const loginBody = z.object({ login: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) });
+const userBody = z.object({
+  login: z.string().trim().regex(/^[a-z0-9._-]{2,40}$/, 'lower-case letters, digits, . _ - (2 to 40)'),
+  displayName: z.string().trim().min(1).max(40),
+  roles: z.array(z.enum(ROLES)).min(1),
+  password: z.string().min(10).max(200).optional(),
+});
+const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
+const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+
+/** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
+export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
+  const { auth, newsroom, reader, users } = deps;
+  const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.secureCookies };
+
+  return [
+    route({
+      method: 'get', path: '/csrf', summary: 'A CSRF token for the login form (sets a cookie to match)', access: 'public',
+      handler: async ({ c }) => {
+        const token = getCookie(c, PRE_CSRF_COOKIE) ?? randomToken();
+        setCookie(c, PRE_CSRF_COOKIE, token, { ...cookieBase, maxAge: 3600 });
+        return { csrf: token };
+      },
+    }),
+    route({
+      method: 'post', path: '/session', summary: 'Sign in', access: 'public', body: loginBody,
+      handler: async ({ body, ip, c }) => {
+        const s = await auth.login(body.login, body.password, ip);
+        setCookie(c, SESSION_COOKIE, s.token, { ...cookieBase, maxAge: SESSION_HOURS * 3600 });
+        deleteCookie(c, PRE_CSRF_COOKIE, { path: '/' });
+        return { user: s.actor, csrf: s.csrf, expiresAt: s.expiresAt };
+      },
+    }),
+    route({
+      method: 'get', path: '/session', summary: 'Who is signed in, with the CSRF token for this session', access: 'public',
+      handler: async ({ c }) => {
+        const s = await auth.resolve(getCookie(c, SESSION_COOKIE));
+        return s ? { user: s.actor, csrf: s.csrf } : { user: null };
+      },
+    }),
+    route({
+      method: 'delete', path: '/session', summary: 'Sign out', access: 'session',
+      handler: async ({ c, ip }) => {
+        await auth.logout(getCookie(c, SESSION_COOKIE)!, ip);
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    }),
+    route({
+      method: 'get', path: '/channels', summary: 'Channels with their review levels', access: 'session',
+      handler: async () => (await reader.frame()).channels,
+    }),
+    route({
+      method: 'get', path: '/desk', summary: 'Desk queues per stage, with counts', access: 'session',
+      handler: async ({ actor }) => newsroom.desk(actor!),
+    }),
+    route({
+      method: 'post', path: '/articles', summary: 'Create a draft', access: ['reporter', 'editor', 'responsible_editor', 'chief_editor'], body: articleDraftSchema, status: 201,
+      handler: async ({ actor, body, ip }) => newsroom.create(actor!, body, ip),
+    }),
+    route({
+      method: 'get', path: '/articles/:id', summary: 'An article with what the caller may do with it', access: 'session',
+      handler: async ({ actor, params }) => newsroom.view(actor!, idParam(params['id'])),
+    }),
+    route({
+      method: 'put', path: '/articles/:id', summary: 'Save a new revision (409 with the changes if baseRevision is stale)', access: 'session', body: saveBody,
+      handler: async ({ actor, params, body, ip }) => {
+        const { baseRevision, ...draft } = body;
+        return newsroom.save(actor!, idParam(params['id']), draft, baseRevision, ip);
+      },
+    }),
+    route({
+      method: 'post', path: '/articles/:id/correct', summary: 'Correct a published article with a note readers see', access: 'session', body: correctBody,
+      handler: async ({ actor, params, body, ip }) => {
+        const { baseRevision, note, ...draft } = body;
+        return newsroom.correct(actor!, idParam(params['id']), draft, baseRevision, note, ip);
+      },
+    }),
+    ...(['submit', 'approve', 'unschedule', 'reopen'] as const).map((type) =>
+      route({
+        method: 'post', path: `/articles/:id/${type}`, summary: `Workflow: ${type}`, access: 'session',
+        handler: async ({ actor, params, ip }) => newsroom.act(actor!, idParam(params['id']), { type }, ip),
+      }),
+    ),
+    ...(['return', 'withdraw'] as const).map((type) =>
+      route({
+        method: 'post', path: `/articles/:id/${type}`, summary: `Workflow: ${type}, with a reason`, access: 'session', body: reason,
+        handler: async ({ actor, params, body, ip }) => newsroom.act(actor!, idParam(params['id']), { type, reason: body.reason }, ip),
+      }),
+    ),
+    route({
+      method: 'post', path: '/articles/:id/publish', summary: 'Publish now, or at a time (scheduled; embargoed until then)', access: 'session', body: publishBody,
+      handler: async ({ actor, params, body, ip }) => newsroom.act(actor!, idParam(params['id']), { type: 'publish', at: body.at ?? null }, ip),
+    }),
+    route({
+      method: 'get', path: '/articles/:id/revisions', summary: 'Revision history', access: 'session',
+      handler: async ({ params }) => newsroom.revisions(idParam(params['id'])),
+    }),
+    route({
+      method: 'get', path: '/articles/:id/diff', summary: 'Differences between two revisions', access: 'session', query: diffQuery,
+      handler: async ({ params, query }) => newsroom.diff(idParam(params['id']), query.from, query.to),
+    }),
+    route({
+      method: 'get', path: '/articles/:id/audit', summary: 'Audit trail of one article', access: 'session', query: auditQuery,
+      handler: async ({ actor, params, query }) => newsroom.audit(actor!, { articleId: idParam(params['id']), limit: query.limit, ...(query.before ? { beforeId: query.before } : {}) }),
+    }),
+    route({
+      method: 'get', path: '/audit', summary: 'Site-wide audit log', access: ['admin', 'chief_editor'], query: auditQuery,
+      handler: async ({ actor, query }) => newsroom.audit(actor!, { limit: query.limit, ...(query.before ? { beforeId: query.before } : {}) }),
+    }),
+    route({
+      method: 'post', path: '/preview', summary: 'The article page as readers will see it, in both scripts', access: 'session', body: articleDraftSchema,
+      handler: async ({ body }) => {
+        const frame = await reader.frame();
+        const article: Article = {
+          ...body, id: 0, uri: 'preview', status: 'published', publishedAt: new Date().toISOString(), revision: 0,
+          createdAt: '', updatedAt: '', createdBy: null, reviewLevels: 1, signatures: [], statusReason: null, corrections: [],
+        };
+        return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v), { ...frame, article })]));
+      },
+    }),
+    route({
+      method: 'get', path: '/users', summary: 'Newsroom accounts', access: ['admin'],
+      handler: async () => users.list(),
+    }),
+    route({
+      method: 'post', path: '/users', summary: 'Create an account (returns a generated password once if none is given)', access: ['admin'], body: userBody, status: 201,
+      handler: async ({ actor, body, ip }) => users.create(actor!, body, ip),
+    }),
+    route({
+      method: 'put', path: '/users/:id/roles', summary: 'Change roles (audited)', access: ['admin'], body: z.object({ roles: z.array(z.enum(ROLES)) }),
+      handler: async ({ actor, params, body, ip }) => users.setRoles(actor!, idParam(params['id']), body.roles, ip),
+    }),
+    route({
+      method: 'put', path: '/users/:id/password', summary: 'Set a new password (ends the user\'s sessions)', access: 'session', body: z.object({ password: z.string().min(10).max(200) }),
+      handler: async ({ actor, params, body, ip }) => {
+        await users.setPassword(actor!, idParam(params['id']), await hashPassword(body.password), ip);
+        return { ok: true };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,47 @@
+/** The newsroom's stylesheet: dense, calm, readable on a laptop, visible focus for keyboard users. */
+export const NEWSROOM_CSS = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;color:#222;background:#f4f2ee;font-size:15px;line-height:1.6}
+a{color:#8a2b1e}
+:focus-visible{outline:3px solid #e0a000;outline-offset:2px}
+header.top{display:flex;align-items:center;gap:16px;background:#2b1d14;color:#f3ead8;padding:8px 16px}
+header.top a{color:#f3ead8}
+header.top .app{font-weight:bold;font-size:18px}
+header.top .spacer{flex:1}
+main{max-width:1200px;margin:0 auto;padding:16px}
+button,.button{font:inherit;padding:6px 14px;border:1px solid #8a6a4e;background:#fff;border-radius:4px;cursor:pointer;color:#222;text-decoration:none;display:inline-block}
+button.primary{background:#8a2b1e;border-color:#8a2b1e;color:#fff}
+button.danger{border-color:#b00020;color:#b00020}
+button:disabled{opacity:.5;cursor:not-allowed}
+.queues{display:flex;flex-wrap:wrap;gap:8px;margin:0 0 16px;padding:0;list-style:none}
+.queues a{display:block;padding:6px 12px;background:#fff;border:1px solid #d8cfc0;border-radius:4px;text-decoration:none;color:#333}
+.queues a[aria-current]{background:#8a2b1e;color:#fff;border-color:#8a2b1e}
+.count{display:inline-block;min-width:1.6em;text-align:center;background:#eee4d4;color:#5a3a22;border-radius:8px;margin-left:6px;font-size:13px}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border-bottom:1px solid #e6dfd3;padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#efe8dc;font-weight:normal;color:#555}
+form.card,.card{background:#fff;border:1px solid #e0d8ca;border-radius:6px;padding:16px;margin-bottom:16px}
+label{display:block;margin:10px 0 4px;color:#555;font-size:14px}
+input[type=text],input[type=password],input[type=datetime-local],input[type=url],select,textarea{width:100%;font:inherit;padding:6px 8px;border:1px solid #c9bda8;border-radius:4px;background:#fff}
+input.headline{font-size:22px;font-weight:bold}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:0 16px}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:16px}
+@media (max-width:900px){.layout{grid-template-columns:1fr}}
+.toolbar{display:flex;gap:4px;flex-wrap:wrap;border:1px solid #c9bda8;border-bottom:0;border-radius:4px 4px 0 0;padding:4px;background:#faf7f1}
+.toolbar button{padding:2px 10px}
+.toolbar button[aria-pressed=true]{background:#eee4d4}
+.editor .ProseMirror{min-height:320px;border:1px solid #c9bda8;border-radius:0 0 4px 4px;padding:8px 12px;background:#fff;outline:none}
+.editor .ProseMirror:focus{box-shadow:0 0 0 3px #e0a00066}
+.editor .ProseMirror p{margin:0 0 .8em}
+.editor .ProseMirror img{max-width:100%}
+.actions{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
+.status{display:inline-block;padding:2px 8px;border-radius:10px;background:#eee4d4;font-size:13px}
+.notice{padding:8px 12px;border-radius:4px;margin:8px 0}
+.notice.error{background:#fde8e8;color:#8b0000;border:1px solid #f5b5b5}
+.notice.ok{background:#e8f5e9;color:#1b5e20;border:1px solid #a5d6a7}
+.notice.warn{background:#fff4e0;color:#7a4a00;border:1px solid #f0c987}
+ins{background:#d8f5d8;text-decoration:none}del{background:#fbd8d8}
+iframe.preview{width:100%;height:600px;border:1px solid #c9bda8;background:#fff}
+.signatures li{margin:2px 0}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+`;
