@@ -75,3 +75,37 @@ test('import reports each item; --json gives {items:[{id,url}|{error}]}; a bad f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('heitu user add creates an account that can sign in; bad roles are refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heitu-user-'));
+  try {
+    const env = { HEITU_DATA_DIR: dir };
+    const generated = await runCli(['user', 'add', '--name', 'zhangsan', '--role', 'reporter,editor', '--display', '张三'], env);
+    assert.equal(generated.code, 0, generated.stderr);
+    const pw = /one-time password \(shown only now\): (\S+)/.exec(generated.stdout)?.[1];
+    assert.ok(pw && pw.length >= 12);
+    const piped = await runCli(['user', 'add', '--name', 'lisi', '--role', 'admin', '--password-stdin'], env, 'a-long-password-1\n');
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.doesNotMatch(piped.stdout, /password/);
+    const bad = await runCli(['user', 'add', '--name', 'x', '--role', 'boss'], env);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown: boss/);
+    const dup = await runCli(['user', 'add', '--name', 'zhangsan', '--role', 'reporter'], env);
+    assert.equal(dup.code, 1);
+    assert.match(dup.stderr, /taken/);
+    const list = await runCli(['user', 'list'], env);
+    assert.match(list.stdout, /zhangsan\s+张三\s+\[editor, reporter\]/);
+
+    const server = await startCliServer(env);
+    try {
+      const { NewsroomClient } = await import('./support/newsroom-client.ts');
+      const c = new NewsroomClient(server.url);
+      assert.equal((await c.login('zhangsan', pw)).status, 200);
+      assert.equal((await c.login('lisi', 'a-long-password-1')).status, 200);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,12 +7,19 @@ import { openAndPrepareStore, startServer } from '../main.ts';
 import { importNinjs, splitNinjsText } from '../services/ninjs-import.ts';
 import { exportNinjs } from '../services/ninjs-export.ts';
 import { ninjsImportContext, requireSettings } from '../services/site-context.ts';
+import { createUserAdminService } from '../services/user-admin-service.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
 
 const HELP = `heitu: the Heitu news platform
 
   heitu serve                 run the reader site (PORT, HOST, HEITU_DATA_DIR, DATABASE_URL)
   heitu import FILE… [--json] import IPTC ninjs 3.x/2.x: one object, an array, or NDJSON ("-" reads stdin)
   heitu export [--out FILE]   write every article as ninjs 3.1 NDJSON (stdout by default)
+  heitu user add --name LOGIN --role ROLE[,ROLE…] [--display NAME] [--password-stdin]
+                              create a newsroom account; prints a generated password once,
+                              or reads the password from stdin
+  heitu user list             list accounts and roles
+  roles: ${ROLES.join(', ')}
 `;
 
 async function readInput(file: string): Promise<string> {
@@ -101,6 +108,57 @@ async function exportCommand(args: string[]): Promise<number> {
   }
 }
 
+/** `--flag value` and repeated flags, e.g. `--role editor --role reporter`. */
+function flags(args: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) continue;
+    const next = args[i + 1];
+    const value = next && !next.startsWith('--') ? (i++, next) : 'true';
+    out.set(a.slice(2), [...(out.get(a.slice(2)) ?? []), value]);
+  }
+  return out;
+}
+
+async function userCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const f = flags(rest);
+  const store = await openAndPrepareStore(loadConfig());
+  try {
+    const users = createUserAdminService(store);
+    if (sub === 'list') {
+      for (const u of await users.list()) console.log(`${String(u.id).padStart(4)}  ${u.login.padEnd(20)} ${u.displayName}  [${u.roles.join(', ')}]${u.disabled ? ' (disabled)' : ''}`);
+      return 0;
+    }
+    if (sub !== 'add') {
+      console.error('heitu user: use "add" or "list"');
+      return 2;
+    }
+    const login = f.get('name')?.[0];
+    const roles = (f.get('role') ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+    const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (!login || login === 'true' || roles.length === 0 || bad.length) {
+      console.error(`heitu user add: needs --name LOGIN and --role with one or more of: ${ROLES.join(', ')}${bad.length ? ` (unknown: ${bad.join(', ')})` : ''}`);
+      return 2;
+    }
+    let password: string | undefined;
+    if (f.has('password-stdin')) {
+      password = (await readInput('-')).split(/\r?\n/)[0] ?? '';
+      if (password.length < 10) {
+        console.error('heitu user add: the password must have at least 10 characters');
+        return 2;
+      }
+    }
+    const created = await users.create(null, { login, displayName: f.get('display')?.[0] ?? login, roles: roles as Role[], password });
+    console.log(`created user ${created.user.id} ${created.user.login} [${created.user.roles.join(', ')}]`);
+    if (created.password) console.log(`one-time password (shown only now): ${created.password}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number | null> {
   const [command, ...args] = argv;
   switch (command) {
@@ -111,6 +169,8 @@ export async function main(argv: string[]): Promise<number | null> {
       return importCommand(args);
     case 'export':
       return exportCommand(args);
+    case 'user':
+      return userCommand(args);
     case undefined:
     case 'help':
     case '--help':

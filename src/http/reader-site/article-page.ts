@@ -28,13 +28,18 @@ export function articlePage(ctx: RenderContext, data: ArticleData): string {
   const notices: string[] = [];
   if (a.rightsClass === 'exclusive' && settings.creditLine) notices.push(ctx.t(settings.creditLine, settings.language));
   if (a.rightsClass === 'reprint') notices.push(ctx.t(settings.reprintDisclaimer, settings.language));
+  const corrections = a.corrections.length
+    ? `<aside class="corrections"><h2>${ctx.t(LABELS.corrections)}</h2><ul>${a.corrections
+        .map((c) => `<li><time datetime="${esc(c.at)}">${formatLocalDateTime(c.at, settings.timeZone)}</time> ${ctx.t(c.note, from)}</li>`)
+        .join('')}</ul></aside>\n`
+    : '';
   const html = `<article>
 <h1 class="headline">${ctx.t(a.headline, from)}</h1>
 <p class="meta">${meta}</p>
 ${a.byline ? `<p class="byline">${ctx.t(a.byline, from)}</p>\n` : ''}${a.originalHeadline ? `<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : ''}<div class="body">
 ${body}
 </div>
-${notices.map((n) => `<p class="notice">${n}</p>`).join('\n')}
+${corrections}${notices.map((n) => `<p class="notice">${n}</p>`).join('\n')}
 </article>`;
   return layout(ctx, {
     title: `${ctx.t(a.headline, from)} - ${ctx.t(settings.siteName, settings.language)}`,

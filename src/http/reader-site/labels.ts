@@ -25,4 +25,5 @@ export const LABELS = {
   errorText: '伺服器處理這個請求時出了問題。請稍後再試;如果問題持續,請通過熱線或郵箱告訴我們。',
   backHome: '返回首頁',
   reprint: '轉載',
+  corrections: '更正',
 } as const;

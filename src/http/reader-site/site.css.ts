@@ -23,6 +23,7 @@ h1.headline{font-size:28px;line-height:1.4;margin:8px 0 12px}
 .body figure{margin:1em 0}.body img{max-width:100%;height:auto}
 .body figcaption{font-size:14px;color:#666}.body .credit{margin-left:8px;color:#999}
 .body blockquote{border-left:4px solid #d9c7a8;margin:1em 0;padding:0 1em;color:#444}
+.corrections{border:1px solid #e2c9a0;background:#fff8ec;padding:8px 12px;margin-top:16px;font-size:14px}.corrections h2{font-size:15px;margin:0}.corrections ul{margin:4px 0;padding-left:18px}
 .notice{font-size:14px;color:#666;background:#f1ece2;padding:8px 12px;margin-top:16px}
 ul.list{list-style:none;padding:0;margin:0}
 ul.list li{padding:6px 0;border-bottom:1px dashed #e2dccf}
