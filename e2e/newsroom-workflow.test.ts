@@ -138,6 +138,32 @@ test('a reporter writes, an editor and a responsible editor approve, readers see
   t.diagnostic(`editor load ms: ${timings.editorLoadMs!.map((x) => x.toFixed(0)).join(', ')}; save ms: ${timings.saveMs!.map((x) => x.toFixed(0)).join(', ')}`);
 });
 
+test('paste from Word is cleaned to the allowed HTML; the chief editor sees the site-wide audit log', { skip: missing ?? false }, async () => {
+  const page = await signIn('chief');
+  await page.click('[data-action="new-article"]');
+  await page.waitForSelector('.ProseMirror');
+  await page.fill('#f-headline', '粘贴测试');
+  await page.click('.ProseMirror');
+  await page.evaluate(() => {
+    const html = '<!--[if gte mso 9]><xml><o:x></o:x></xml><![endif]--><p class="MsoNormal" style="mso-x:1"><span style="font-family:宋体">第一段<o:p></o:p></span></p><script>alert(1)</script><p><b>第二段</b><img src="javascript:alert(1)"><font color="red">红字</font></p>';
+    const dt = new DataTransfer();
+    dt.setData('text/html', html);
+    dt.setData('text/plain', '第一段 第二段');
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.click('[data-action="save"]');
+  await page.waitForURL(/#\/articles\/\d+$/);
+  const id = Number(/articles\/(\d+)/.exec(page.url())![1]);
+  const stored = (await site.store.articles.byId(id))!.bodyHtml;
+  assert.match(stored, /第一段/);
+  assert.match(stored, /<strong>第二段<\/strong>/);
+  assert.doesNotMatch(stored, /Mso|style=|class=|script|javascript|<font|<o:|<span/);
+  await page.click('a[href="#/audit"]');
+  await page.waitForSelector('table[aria-label] tbody tr');
+  const text = (await page.textContent('table[aria-label]')) ?? '';
+  for (const action of ['login', 'article.create']) assert.ok(text.includes(action), action);
+});
+
 test('the newsroom switches to Traditional', { skip: missing ?? false }, async () => {
   const page = await signIn('editor');
   await page.click('a[lang="zh-Hant"]');

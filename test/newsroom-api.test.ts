@@ -257,3 +257,24 @@ describe('scheduling and embargo', () => {
     assert.equal(log[0]?.action, 'article.publish_due');
   });
 });
+
+describe('the scheduler after downtime', () => {
+  test('a start publishes what became due while the site was down', async () => {
+    const { testConfig } = await import('./support/test-site.ts');
+    const { openAndPrepareStore, startServer } = await import('../src/main.ts');
+    const { articleInputSchema } = await import('../src/domain/article.ts');
+    const config = testConfig();
+    const store = await openAndPrepareStore(config);
+    const overdue = await store.articles.create(
+      articleInputSchema.parse({ ...draft({ headline: '停机期间到点的稿件' }), status: 'scheduled', publishedAt: new Date(Date.now() - 3_600_000).toISOString() }),
+      { actorId: null, actorLogin: 'test' },
+    );
+    const running = await startServer(config, store);
+    try {
+      await waitFor(async () => (await fetch(`${running.url}/zh-hans/articles/${overdue.id}`)).status === 200);
+      assert.equal((await store.articles.byId(overdue.id))?.status, 'published');
+    } finally {
+      await running.stop();
+    }
+  });
+});

@@ -96,6 +96,7 @@ export const UI_STRINGS = {
   imageTitle: '插入图片',
   imageUrl: '图片地址(https://…)',
   view: '查看',
+  more: '更早的记录',
   levels: '审级',
   err_AUTH_REQUIRED: '请先登录。',
   err_AUTH_FAILED: '用户名或密码错误。',

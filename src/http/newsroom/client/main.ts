@@ -5,6 +5,7 @@ import { loginView } from './login-view.ts';
 import { deskView } from './desk-view.ts';
 import { editorView } from './editor-view.ts';
 import { historyView } from './history-view.ts';
+import { auditView } from './audit-view.ts';
 import { ApiError } from './api.ts';
 
 const app = document.getElementById('app')!;
@@ -17,6 +18,7 @@ function header(): HTMLElement {
     { class: 'top' },
     h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
     u ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
+    u && (u.roles.includes('admin') || u.roles.includes('chief_editor')) ? h('a', { href: '#/audit' }, t('audit')) : null,
     h('span', { class: 'spacer' }),
     h('a', { href: `/newsroom?script=${other}${location.hash}`, lang: other === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' }, other === 'zh-hant' ? '繁體' : '简体'),
     u ? h('span', { 'data-user': u.login }, u.displayName) : null,
@@ -39,7 +41,8 @@ async function route(): Promise<void> {
   }
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   try {
-    if (parts[0] === 'articles' && parts[1] === 'new') await editorView(main, null, go);
+    if (parts[0] === 'audit') await auditView(main, parts[1] ? Number(parts[1]) : undefined);
+    else if (parts[0] === 'articles' && parts[1] === 'new') await editorView(main, null, go);
     else if (parts[0] === 'articles' && parts[1] && parts[2] === 'history') await historyView(main, Number(parts[1]));
     else if (parts[0] === 'articles' && parts[1]) await editorView(main, Number(parts[1]), go);
     else await deskView(main, parts[0] === 'desk' ? (parts[1] as Parameters<typeof deskView>[1]) : undefined);
