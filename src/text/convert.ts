@@ -1,36 +1,104 @@
 import * as OpenCC from 'opencc-js';
 import type { Script } from '../domain/variant.ts';
+import { WordAwareConverter } from './word-aware-converter.ts';
+import { wordBoundaries } from './segmenter.ts';
+import { BUILTIN_TERMS } from './builtin-terms.ts';
 
 /**
- * Script conversion at phrase level with OpenCC's dictionaries. Traditional output uses
- * Taiwan-standard characters (為, 群眾), as the seed page does; Simplified uses mainland forms.
+ * Script conversion at phrase level with OpenCC's dictionaries, word-aware from Simplified (see
+ * WordAwareConverter), with terms that always convert one way: Heitu's own fixes for classes
+ * the converter still gets wrong, the site's dictionary, and an article's locked terms.
+ * Traditional output uses Taiwan-standard characters (為, 群眾); zh-HK uses Hong Kong's.
  */
-type Convert = (s: string) => string;
+export type Target = 'zh-Hans' | 'zh-Hant' | 'zh-HK';
 
-const identity: Convert = (s) => s;
-let hansToHant: Convert | null = null;
-let hantToHans: Convert | null = null;
-
-// Building a converter parses several dictionaries (~100 ms); do it once, on first use.
-function converter(from: Script, to: Script): Convert {
-  if (from === to) return identity;
-  if (from === 'zh-Hans') return (hansToHant ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  return (hantToHans ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+export interface Term {
+  hans: string;
+  hant: string;
+  /** Hong Kong form, when it differs from the Taiwan one. */
+  hk?: string | null;
 }
 
-export function convertText(text: string, from: Script, to: Script): string {
-  return converter(from, to)(text);
+type Convert = (s: string) => string;
+const identity: Convert = (s) => s;
+const converters = new Map<string, Convert>();
+
+// Building a converter loads several dictionaries (~100 ms); do it once per direction, on first use.
+function converter(from: Script, to: Target): Convert {
+  if (from === to) return identity;
+  const key = `${from}>${to}`;
+  const cached = converters.get(key);
+  if (cached) return cached;
+  let c: Convert;
+  if (from === 'zh-Hans') {
+    const w = new WordAwareConverter(to === 'zh-HK' ? 's2hk' : 's2tw', wordBoundaries);
+    c = (s) => w.convert(s);
+  } else {
+    c = to === 'zh-Hans' ? OpenCC.Converter({ from: 'tw', to: 'cn' }) : OpenCC.Converter({ from: 'tw', to: 'hk' });
+  }
+  converters.set(key, c);
+  return c;
+}
+
+function sourceOf(term: Term, from: Script): string {
+  return from === 'zh-Hans' ? term.hans : term.hant;
+}
+
+function targetOf(term: Term, to: Target): string {
+  return to === 'zh-Hans' ? term.hans : to === 'zh-HK' ? (term.hk ?? term.hant) : term.hant;
+}
+
+interface Matcher {
+  pattern: RegExp;
+  replacement: Map<string, string>;
+}
+const matchers = new WeakMap<readonly Term[], Map<string, Matcher | null>>();
+
+/** One regular expression per term list and direction, longest terms first. */
+function matcherFor(terms: readonly Term[], from: Script, to: Target): Matcher | null {
+  let byDirection = matchers.get(terms);
+  if (!byDirection) matchers.set(terms, (byDirection = new Map()));
+  const key = `${from}>${to}`;
+  if (byDirection.has(key)) return byDirection.get(key)!;
+  const replacement = new Map<string, string>();
+  for (const t of terms) {
+    const src = sourceOf(t, from);
+    if (src && !replacement.has(src)) replacement.set(src, targetOf(t, to));
+  }
+  const sources = [...replacement.keys()].sort((a, b) => b.length - a.length);
+  const m = sources.length ? { pattern: new RegExp(sources.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'), replacement } : null;
+  byDirection.set(key, m);
+  return m;
+}
+
+function withTerms(text: string, from: Script, to: Target, terms: readonly Term[], convert: Convert): string {
+  const m = matcherFor(terms, from, to);
+  if (!m) return convert(text);
+  let out = '';
+  let last = 0;
+  for (const hit of text.matchAll(m.pattern)) {
+    if (hit.index > last) out += convert(text.slice(last, hit.index));
+    out += m.replacement.get(hit[0])!;
+    last = hit.index + hit[0].length;
+  }
+  return out + (last < text.length ? convert(text.slice(last)) : '');
+}
+
+/** `terms` come first: the article's locked terms, then the site's dictionary (earlier entries win). */
+export function convertText(text: string, from: Script, to: Target, terms: readonly Term[] = []): string {
+  if (from === to) return text;
+  const c = converter(from, to);
+  return withTerms(text, from, to, terms, (piece) => withTerms(piece, from, to, BUILTIN_TERMS, c));
 }
 
 /**
  * Converts the text of an HTML fragment and leaves markup alone, so that attribute values
  * (image URLs, links) are never rewritten.
  */
-export function convertHtml(html: string, from: Script, to: Script): string {
+export function convertHtml(html: string, from: Script, to: Target, terms: readonly Term[] = []): string {
   if (from === to) return html;
-  const convert = converter(from, to);
   return html
     .split(/(<[^>]*>)/)
-    .map((part) => (part.startsWith('<') ? part : convert(part)))
+    .map((part) => (part.startsWith('<') || part === '' ? part : convertText(part, from, to, terms)))
     .join('');
 }
