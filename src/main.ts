@@ -10,6 +10,7 @@ import { createHttpServer, watchContent } from './http/server.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { createNewsroomService } from './services/newsroom-service.ts';
 import { createUserAdminService } from './services/user-admin-service.ts';
+import { createTermService } from './services/term-service.ts';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
@@ -41,7 +42,9 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     auth: createAuthService(s),
     newsroom: createNewsroomService(s),
     users: createUserAdminService(s),
+    terms: createTermService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
+    publicUrl: config.publicUrl,
   });
   const watch = watchContent(() => reader.version(), cache);
   const scheduler = startScheduler(s);

@@ -25,7 +25,7 @@ test('every page carries the frame: site name, region row, hotline, e-mail, stat
     assert.match(html, simplified ? /热线:0431-8000-0000/ : /熱線:0431-8000-0000/);
     assert.match(html, /news@heitu\.example/);
     assert.equal((byClass(html, 'statement') ?? '').match(/<li>/g)?.length, 6);
-    assert.match(html, simplified ? /<strong aria-current="true" lang="zh-Hans">简体<\/strong>/ : /<a href="\/zh-hans[^"]*" lang="zh-Hans"/);
+    assert.match(html, simplified ? /<strong aria-current="true" lang="zh-Hans">简体<\/strong>/ : /<a href="\/variant\/zh-hans\?to=[^"]*" lang="zh-Hans"/);
   }
 });
 

@@ -71,6 +71,6 @@ test('/articles/{id} serves the site default script (Traditional in the demo)', 
 
 test('the script switch keeps the reader on the same article', async () => {
   const html = await (await fetch(`${site.url}/zh-hant/articles/${id}`)).text();
-  assert.match(html, new RegExp(`<a href="/zh-hans/articles/${id}" lang="zh-Hans"`));
-  assert.match(html, new RegExp(`<link rel="alternate" hreflang="zh-Hans" href="/zh-hans/articles/${id}">`));
+  assert.match(html, new RegExp(`<a href="/variant/zh-hans\\?to=%2Fzh-hans%2Farticles%2F${id}" lang="zh-Hans"`));
+  assert.match(html, new RegExp(`<link rel="alternate" hreflang="zh-Hans" href="http://127.0.0.1:\\d+/zh-hans/articles/${id}">`));
 });

@@ -109,3 +109,16 @@ test('heitu user add creates an account that can sign in; bad roles are refused'
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('heitu convert: stdin to stdout, line by line, the same engine as the site', async () => {
+  const input = '为做好案件处置指明了方向\n吉林省全省領導幹部大會\n\n参与制造的企业\n';
+  const hant = await runCli(['convert', '--to', 'zh-Hant'], {}, input);
+  assert.equal(hant.code, 0, hant.stderr);
+  assert.equal(hant.stdout, '為做好案件處置指明了方向\n吉林省全省領導幹部大會\n\n參與製造的企業\n');
+  const hans = await runCli(['convert', '--to', 'zh-Hans'], {}, input);
+  assert.equal(hans.stdout, '为做好案件处置指明了方向\n吉林省全省领导干部大会\n\n参与制造的企业\n');
+  const hk = await runCli(['convert', '--to', 'zh-HK', '--from', 'zh-Hans'], {}, '里面\n');
+  assert.equal(hk.stdout, '裏面\n');
+  const bad = await runCli(['convert', '--to', 'klingon'], {}, '');
+  assert.equal(bad.code, 2);
+});

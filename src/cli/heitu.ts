@@ -9,6 +9,10 @@ import { exportNinjs } from '../services/ninjs-export.ts';
 import { ninjsImportContext, requireSettings } from '../services/site-context.ts';
 import { createUserAdminService } from '../services/user-admin-service.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
+import { createInterface } from 'node:readline';
+import { convertText, type Term } from '../text/convert.ts';
+import type { Script } from '../domain/variant.ts';
+import { detectScript } from '../services/site-context.ts';
 
 const HELP = `heitu: the Heitu news platform
 
@@ -19,6 +23,9 @@ const HELP = `heitu: the Heitu news platform
                               create a newsroom account; prints a generated password once,
                               or reads the password from stdin
   heitu user list             list accounts and roles
+  heitu convert --to zh-Hant|zh-Hans|zh-HK [--from auto|zh-Hans|zh-Hant] [--site-terms]
+                              convert stdin to stdout line by line with the site's engine;
+                              --site-terms adds the site's dictionary from the database
   roles: ${ROLES.join(', ')}
 `;
 
@@ -159,6 +166,36 @@ async function userCommand(args: string[]): Promise<number> {
   }
 }
 
+async function convertCommand(args: string[]): Promise<number> {
+  const f = flags(args);
+  const to = f.get('to')?.[0];
+  const from = f.get('from')?.[0] ?? 'auto';
+  if (to !== 'zh-Hant' && to !== 'zh-Hans' && to !== 'zh-HK') {
+    console.error('heitu convert: --to must be zh-Hant, zh-Hans or zh-HK');
+    return 2;
+  }
+  if (from !== 'auto' && from !== 'zh-Hans' && from !== 'zh-Hant') {
+    console.error('heitu convert: --from must be auto, zh-Hans or zh-Hant');
+    return 2;
+  }
+  let terms: Term[] = [];
+  if (f.has('site-terms')) {
+    const store = await openAndPrepareStore({ ...loadConfig(), demo: false });
+    try {
+      terms = (await store.terms.list()).map((t) => ({ hans: t.hans, hant: t.hant, hk: t.hk }));
+    } finally {
+      await store.close();
+    }
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    // Each line is converted from the script it is written in, unless --from says.
+    const source: Script = from === 'auto' ? (detectScript(line) ?? (to === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans')) : from;
+    if (!process.stdout.write(`${convertText(line, source, to, terms)}\n`)) await new Promise<void>((r) => process.stdout.once('drain', () => r()));
+  }
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number | null> {
   const [command, ...args] = argv;
   switch (command) {
@@ -171,6 +208,8 @@ export async function main(argv: string[]): Promise<number | null> {
       return exportCommand(args);
     case 'user':
       return userCommand(args);
+    case 'convert':
+      return convertCommand(args);
     case undefined:
     case 'help':
     case '--help':

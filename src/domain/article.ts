@@ -54,6 +54,8 @@ export interface Article {
   /** Why it was last returned or withdrawn. */
   statusReason: string | null;
   corrections: Correction[];
+  /** Terms that convert this way in this article only, whatever the site dictionary says. */
+  lockedTerms: LockedTerm[];
 }
 
 export interface SignatureRecord {
@@ -103,6 +105,15 @@ export const datelineSchema = z.object({
   text: optionalText(80),
 });
 
+/** A term that always converts one way: hans ↔ hant (and hk when Hong Kong writes it otherwise). */
+export const termSchema = z.object({
+  hans: z.string().trim().min(1).max(40),
+  hant: z.string().trim().min(1).max(40),
+  hk: z.string().trim().max(40).nullish().transform((v) => v || null),
+});
+
+export type LockedTerm = z.output<typeof termSchema>;
+
 /** What a writer (or an importer) supplies; the store assigns id, revision and times. */
 export const articleInputSchema = z.object({
   uri: z.string().trim().min(1).max(500).optional(),
@@ -121,6 +132,7 @@ export const articleInputSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
   status: z.enum(ARTICLE_STATUSES).default('draft'),
   publishedAt: z.string().datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v).toISOString() : null)),
+  lockedTerms: z.array(termSchema).max(100).default([]),
 });
 export type ArticleInput = z.output<typeof articleInputSchema>;
 
@@ -129,7 +141,7 @@ export function sameContent(a: ArticleInput, b: Article): boolean {
   const pick = (x: ArticleInput | Article) =>
     JSON.stringify([
       x.language, x.headline, x.originalHeadline, x.summary, x.dateline, x.bodyHtml, x.byline, x.sourceName,
-      x.rightsClass, x.editorName, x.responsibleEditorName, x.channels, x.tags, x.status, x.publishedAt,
+      x.rightsClass, x.editorName, x.responsibleEditorName, x.channels, x.tags, x.status, x.publishedAt, x.lockedTerms,
     ]);
   return pick(a) === pick(b);
 }

@@ -1,13 +1,15 @@
+import { SCRIPTS, type Script, type Target } from '../text/scripts.ts';
+
+export { SCRIPTS, type Script, type Target };
+
 /**
  * The script variants a reader can choose. The URL segment is lower-case (as in `/zh-hant/…`);
- * the language tag is the BCP 47 form used in HTML `lang`, hreflang and ninjs.
+ * the language tag is the BCP 47 form used in HTML `lang` and hreflang.
  */
-export const VARIANTS = ['zh-hans', 'zh-hant'] as const;
+export const VARIANTS = ['zh-hans', 'zh-hant', 'zh-hk'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-/** The scripts article text can be stored in. */
-export const SCRIPTS = ['zh-Hans', 'zh-Hant'] as const;
-export type Script = (typeof SCRIPTS)[number];
+const TARGET: Record<Variant, Target> = { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', 'zh-hk': 'zh-HK' };
 
 export function isVariant(s: string): s is Variant {
   return (VARIANTS as readonly string[]).includes(s);
@@ -17,8 +19,9 @@ export function variantOfScript(script: Script): Variant {
   return script === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
 }
 
-export function scriptOfVariant(variant: Variant): Script {
-  return variant === 'zh-hans' ? 'zh-Hans' : 'zh-Hant';
+/** The conversion target of a variant; its value is also the variant's language tag. */
+export function targetOfVariant(variant: Variant): Target {
+  return TARGET[variant];
 }
 
 /** Maps a BCP 47 tag from outside (ninjs, Accept-Language) to a stored script, or null if not Chinese. */

@@ -1,12 +1,12 @@
-import type { Variant } from '../domain/variant.ts';
-import type { Script } from '../domain/variant.ts';
+import { variantOfScript, type Script, type Variant } from '../domain/variant.ts';
 
 /**
- * The script a reader's browser asks for: zh-TW/HK/MO/Hant mean Traditional, zh-CN/SG/Hans and
- * bare zh mean Simplified. Highest q wins; anything else falls back to the site's default.
+ * The script a reader's browser asks for: zh-HK and zh-MO mean Hong Kong's standard, zh-TW and
+ * zh-Hant Taiwan's, zh-CN/SG/Hans and bare zh Simplified. Highest q wins; anything else falls
+ * back to the site's default.
  */
 export function variantFromAcceptLanguage(header: string | undefined, fallback: Script): Variant {
-  const byDefault: Variant = fallback === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
+  const byDefault = variantOfScript(fallback);
   if (!header) return byDefault;
   const ranked = header
     .split(',')
@@ -19,6 +19,7 @@ export function variantFromAcceptLanguage(header: string | undefined, fallback: 
     .sort((a, b) => b.q - a.q || a.i - b.i);
   const tag = ranked[0]?.tag;
   if (!tag) return byDefault;
-  if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'zh-hant';
+  if (/^zh-(hk|mo)\b|^zh-hant-(hk|mo)\b/.test(tag)) return 'zh-hk';
+  if (/^zh-(hant|tw)\b/.test(tag)) return 'zh-hant';
   return 'zh-hans';
 }

@@ -3,6 +3,7 @@ import type { ReaderService } from '../services/reader-service.ts';
 import type { AuthService } from '../services/auth-service.ts';
 import type { NewsroomService } from '../services/newsroom-service.ts';
 import type { UserAdminService } from '../services/user-admin-service.ts';
+import type { TermService } from '../services/term-service.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
 import { mountApi, openApiDocument } from './api-registry.ts';
@@ -14,7 +15,10 @@ export interface HttpDeps {
   auth: AuthService;
   newsroom: NewsroomService;
   users: UserAdminService;
+  terms: TermService;
   secureCookies: boolean;
+  /** Where readers reach the site: canonical and alternate links are absolute. */
+  publicUrl: string;
 }
 
 export const NEWSROOM_API = '/newsroom/api';
@@ -31,6 +35,6 @@ export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: H
   app.all(`${NEWSROOM_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such API route' }] }, 404));
   mountNewsroomUi(app, deps.reader);
 
-  mountReaderSite(app, deps.reader, cache);
+  mountReaderSite(app, deps.reader, cache, deps.publicUrl);
   return { app, cache };
 }

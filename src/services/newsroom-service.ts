@@ -210,7 +210,7 @@ export function articleToInput(a: Article): ArticleInput {
     uri: a.uri, language: a.language, headline: a.headline, originalHeadline: a.originalHeadline, summary: a.summary,
     dateline: a.dateline, bodyHtml: a.bodyHtml, byline: a.byline, sourceName: a.sourceName, rightsClass: a.rightsClass,
     editorName: a.editorName, responsibleEditorName: a.responsibleEditorName, channels: a.channels, tags: a.tags,
-    status: a.status, publishedAt: a.publishedAt,
+    status: a.status, publishedAt: a.publishedAt, lockedTerms: a.lockedTerms,
   };
 }
 

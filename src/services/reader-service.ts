@@ -3,11 +3,16 @@ import type { Article, ArticleSummary } from '../domain/article.ts';
 import type { Channel } from '../domain/channel.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
 import { requireSettings } from './site-context.ts';
+import type { Term } from '../text/convert.ts';
+import { convertText } from '../text/convert.ts';
+import { addWords } from '../text/segmenter.ts';
 
 export interface SiteFrame {
   settings: SiteSettings;
   channels: Channel[];
   regions: Channel[];
+  /** The site's conversion dictionary. */
+  terms: Term[];
 }
 
 export interface HomeData extends SiteFrame {
@@ -45,8 +50,11 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
   async function frame(): Promise<SiteFrame> {
     const version = await store.contentVersion();
     if (frameCache?.version === version) return frameCache.frame;
-    const [settings, channels] = await Promise.all([requireSettings(store), store.channels.list()]);
-    const f = { settings, channels, regions: channels.filter((c) => c.kind === 'region') };
+    const [settings, channels, siteTerms] = await Promise.all([requireSettings(store), store.channels.list(), store.terms.list()]);
+    const terms = siteTerms.map((t) => ({ hans: t.hans, hant: t.hant, hk: t.hk }));
+    // The segmenter should keep the site's own names whole (長白山保護開發區, a person's name).
+    addWords([...channels.map((c) => convertText(c.name, c.language, 'zh-Hans')), ...terms.map((t) => t.hans)]);
+    const f = { settings, channels, regions: channels.filter((c) => c.kind === 'region'), terms };
     frameCache = { version, frame: f };
     return f;
   }

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, RevisionInfo, TransitionChange } from './ports.ts';
 import type { DialectTraits } from './migrations.ts';
-import { articleInputSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
+import { articleInputSchema, termSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
 import type { Script } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -30,6 +30,7 @@ function articleValues(input: ArticleInput) {
     responsible_editor_name: input.responsibleEditorName,
     status: input.status,
     published_at: input.publishedAt,
+    locked_terms: JSON.stringify(input.lockedTerms),
   };
 }
 
@@ -396,6 +397,7 @@ export class KyselyArticles implements ArticleRepository {
         revision: s.revision,
       })),
       corrections: corrections.map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
+      lockedTerms: termSchema.array().parse(JSON.parse(row.locked_terms)),
     };
   }
 }

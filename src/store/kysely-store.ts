@@ -1,6 +1,6 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -9,6 +9,7 @@ import { bumpContentVersion } from './kysely-journal.ts';
 import { KyselyArticles } from './kysely-articles.ts';
 import { KyselyUsers, KyselySessions } from './kysely-users.ts';
 import { KyselyAudit } from './kysely-audit.ts';
+import { KyselyTerms } from './kysely-terms.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -21,6 +22,7 @@ export class KyselyStore implements Store {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
+  readonly terms: TermRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -33,6 +35,7 @@ export class KyselyStore implements Store {
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
     this.audit = new KyselyAudit(db);
+    this.terms = new KyselyTerms(db);
   }
 
   async migrate(): Promise<void> {

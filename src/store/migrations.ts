@@ -161,6 +161,21 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         await db.schema.createIndex('article_corrections_article').on('article_corrections').columns(['article_id']).execute();
       },
     },
+    '0003_script_terms': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        await db.schema.alterTable('articles').addColumn('locked_terms', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+        await db.schema
+          .createTable('script_terms')
+          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('hans', 'text', (c) => c.notNull().unique())
+          .addColumn('hant', 'text', (c) => c.notNull())
+          .addColumn('hk', 'text')
+          .addColumn('note', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -18,6 +18,7 @@ export interface Store {
   users: UserRepository;
   sessions: SessionRepository;
   audit: AuditRepository;
+  terms: TermRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
 }
@@ -159,6 +160,23 @@ export interface SessionRepository {
   delete(id: string): Promise<void>;
   deleteForUser(userId: number): Promise<void>;
   deleteExpired(now: string): Promise<number>;
+}
+
+export interface SiteTerm {
+  id: number;
+  hans: string;
+  hant: string;
+  hk: string | null;
+  note: string | null;
+  updatedAt: string;
+}
+
+/** The site's conversion dictionary; every change is audited and refreshes every page. */
+export interface TermRepository {
+  list(): Promise<SiteTerm[]>;
+  /** Creates, or replaces the entry with the same Simplified form. */
+  put(term: { hans: string; hant: string; hk: string | null; note: string | null }, ctx: Actx): Promise<SiteTerm>;
+  delete(id: number, ctx: Actx): Promise<void>;
 }
 
 export interface AuditEntry {

@@ -40,6 +40,7 @@ export interface Database {
     created_by: number | null;
     review_levels: number;
     status_reason: string | null;
+    locked_terms: string;
   };
   article_channels: { article_id: number; channel_slug: string; position: number };
   article_tags: { article_id: number; tag: string; position: number };
@@ -49,6 +50,7 @@ export interface Database {
   users: { id: Generated<number>; login: string; display_name: string; password_hash: string; disabled: number; created_at: string };
   user_roles: { user_id: number; role: string };
   sessions: { id: string; user_id: number; csrf: string; created_at: string; expires_at: string; ip: string | null };
+  script_terms: { id: Generated<number>; hans: string; hant: string; hk: string | null; note: string | null; updated_at: string };
   audit_log: {
     id: Generated<number>;
     at: string;

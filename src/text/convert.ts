@@ -1,8 +1,8 @@
 import * as OpenCC from 'opencc-js';
-import type { Script } from '../domain/variant.ts';
+import type { Script, Target, Term } from './scripts.ts';
 import { WordAwareConverter } from './word-aware-converter.ts';
 import { wordBoundaries } from './segmenter.ts';
-import { BUILTIN_TERMS } from './builtin-terms.ts';
+import { BUILTIN_WORD_TERMS, MEASURE_ZHI } from './builtin-terms.ts';
 
 /**
  * Script conversion at phrase level with OpenCC's dictionaries, word-aware from Simplified (see
@@ -10,14 +10,7 @@ import { BUILTIN_TERMS } from './builtin-terms.ts';
  * the converter still gets wrong, the site's dictionary, and an article's locked terms.
  * Traditional output uses Taiwan-standard characters (為, 群眾); zh-HK uses Hong Kong's.
  */
-export type Target = 'zh-Hans' | 'zh-Hant' | 'zh-HK';
-
-export interface Term {
-  hans: string;
-  hant: string;
-  /** Hong Kong form, when it differs from the Taiwan one. */
-  hk?: string | null;
-}
+export type { Script, Target, Term };
 
 type Convert = (s: string) => string;
 const identity: Convert = (s) => s;
@@ -71,12 +64,17 @@ function matcherFor(terms: readonly Term[], from: Script, to: Target): Matcher |
   return m;
 }
 
-function withTerms(text: string, from: Script, to: Target, terms: readonly Term[], convert: Convert): string {
+function withTerms(text: string, from: Script, to: Target, terms: readonly Term[], convert: Convert, wordsOnly = false): string {
   const m = matcherFor(terms, from, to);
   if (!m) return convert(text);
   let out = '';
   let last = 0;
+  let bounds: Set<number> | null = null;
   for (const hit of text.matchAll(m.pattern)) {
+    if (wordsOnly) {
+      bounds ??= wordBoundaries(text);
+      if (!bounds.has(hit.index) || !bounds.has(hit.index + hit[0].length)) continue;
+    }
     if (hit.index > last) out += convert(text.slice(last, hit.index));
     out += m.replacement.get(hit[0])!;
     last = hit.index + hit[0].length;
@@ -87,8 +85,10 @@ function withTerms(text: string, from: Script, to: Target, terms: readonly Term[
 /** `terms` come first: the article's locked terms, then the site's dictionary (earlier entries win). */
 export function convertText(text: string, from: Script, to: Target, terms: readonly Term[] = []): string {
   if (from === to) return text;
-  const c = converter(from, to);
-  return withTerms(text, from, to, terms, (piece) => withTerms(piece, from, to, BUILTIN_TERMS, c));
+  const base = converter(from, to);
+  // Heitu's own fixes: surname terms where they stand as words (only Simplified is segmented), the measure word 只.
+  const fixed: Convert = from === 'zh-Hans' ? (piece) => withTerms(piece, from, to, BUILTIN_WORD_TERMS, base, true).replace(MEASURE_ZHI, '隻') : base;
+  return withTerms(text, from, to, terms, fixed);
 }
 
 /**

@@ -10,6 +10,7 @@ import { dict } from '@node-rs/jieba/dict.js';
  */
 export const EXTRA_WORDS: ReadonlyArray<[word: string, frequency: number]> = [
   ['周线', 3000], // 周线图 (weekly chart): jieba cut 周|线图 and so refused OpenCC's 週線
+  ['发往', 3000], // 被发往: jieba cut 被|发|往, which let OpenCC's 被发 (被髮, loose hair) through
 ];
 
 let jieba: Jieba | null = null;
@@ -36,11 +37,34 @@ export function cut(text: string): string[] {
   return instance().cut(text, false);
 }
 
-/** Offsets (in UTF-16 code units) where jieba puts a word boundary, 0 and the end included. */
+/**
+ * A long word as a sequence of the dictionary words it is made of (龙舟竞渡 → 龙舟|竞渡), or null
+ * when its parts overlap or leave characters over (发送到: 发送, 送到, 到).
+ */
+function tiling(token: string, parts: Set<string>, from = 0): number[] | null {
+  if (from === token.length) return [];
+  for (let end = token.length - (from === 0 ? 1 : 0); end > from + 1; end--) {
+    if (!parts.has(token.slice(from, end))) continue;
+    const rest = tiling(token, parts, end);
+    if (rest) return [end, ...rest];
+  }
+  return null;
+}
+
+/**
+ * Offsets (in UTF-16 code units) where jieba puts a word boundary, 0 and the end included. A
+ * long word made of dictionary words also gets their boundaries (龙舟竞渡: 龙舟|竞渡), so a phrase
+ * that ends on one of them (划龙舟) still lines up with words.
+ */
 export function wordBoundaries(text: string): Set<number> {
   const bounds = new Set<number>([0]);
+  const j = instance();
   let at = 0;
   for (const token of cut(text)) {
+    if (token.length >= 4) {
+      const parts = new Set(j.cutForSearch(token, false).filter((w) => w.length < token.length));
+      for (const end of tiling(token, parts) ?? []) bounds.add(at + end);
+    }
     at += token.length;
     bounds.add(at);
   }

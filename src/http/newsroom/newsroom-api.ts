@@ -6,6 +6,7 @@ import { randomToken, SESSION_HOURS, hashPassword } from '../../services/auth-se
 import { articleDraftSchema, type NewsroomService } from '../../services/newsroom-service.ts';
 import type { ReaderService } from '../../services/reader-service.ts';
 import type { UserAdminService } from '../../services/user-admin-service.ts';
+import { siteTermSchema, type TermService } from '../../services/term-service.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { renderContext } from '../reader-site/render-context.ts';
@@ -18,8 +19,10 @@ export interface NewsroomApiDeps {
   newsroom: NewsroomService;
   reader: ReaderService;
   users: UserAdminService;
+  terms: TermService;
   /** Cookies carry Secure when the site is served over https. */
   secureCookies: boolean;
+  publicUrl: string;
 }
 
 const idParam = (raw: string | undefined): number => {
@@ -44,7 +47,8 @@ const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.
 
 /** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
 export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
-  const { auth, newsroom, reader, users } = deps;
+  const { auth, newsroom, reader, users, terms } = deps;
+  const EDITORS = ['editor', 'responsible_editor', 'chief_editor', 'admin'] as const;
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.secureCookies };
 
   return [
@@ -150,7 +154,27 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
           ...body, id: 0, uri: 'preview', status: 'published', publishedAt: new Date().toISOString(), revision: 0,
           createdAt: '', updatedAt: '', createdBy: null, reviewLevels: 1, signatures: [], statusReason: null, corrections: [],
         };
-        return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v), { ...frame, article })]));
+        return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v, deps.publicUrl, article.lockedTerms), { ...frame, article })]));
+      },
+    }),
+    route({
+      method: 'get', path: '/terms', summary: 'The site\'s conversion dictionary', access: 'session',
+      handler: async () => terms.list(),
+    }),
+    route({
+      method: 'get', path: '/terms/preview', summary: 'How the converter writes a Simplified term without the dictionary', access: 'session',
+      query: z.object({ hans: z.string().trim().min(1).max(40) }),
+      handler: async ({ query }) => terms.preview(query.hans),
+    }),
+    route({
+      method: 'post', path: '/terms', summary: 'Add or replace a dictionary entry (takes effect on the next render of every page)', access: EDITORS, body: siteTermSchema,
+      handler: async ({ actor, body, ip }) => terms.put(actor!, body, ip),
+    }),
+    route({
+      method: 'delete', path: '/terms/:id', summary: 'Remove a dictionary entry', access: EDITORS,
+      handler: async ({ actor, params, ip }) => {
+        await terms.remove(actor!, idParam(params['id']), ip);
+        return { ok: true };
       },
     }),
     route({

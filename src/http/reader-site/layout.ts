@@ -1,10 +1,10 @@
 import type { RenderContext } from './render-context.ts';
 import { LABELS } from './labels.ts';
-import { VARIANTS, type Variant } from '../../domain/variant.ts';
+import { VARIANTS, targetOfVariant, type Variant } from '../../domain/variant.ts';
 import { esc } from '../html.ts';
 
-const VARIANT_NAMES: Record<Variant, string> = { 'zh-hans': '简体', 'zh-hant': '繁體' };
-const LANG_ATTR: Record<Variant, string> = { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant' };
+const VARIANT_NAMES: Record<Variant, string> = { 'zh-hans': '简体', 'zh-hant': '繁體', 'zh-hk': '香港' };
+const LANG_ATTR = (v: Variant): string => targetOfVariant(v);
 
 export interface PageShell {
   title: string;
@@ -18,20 +18,23 @@ export interface PageShell {
 export function layout(ctx: RenderContext, page: PageShell): string {
   const { settings, regions } = ctx.frame;
   const s = settings.language;
+  // The switch goes through /variant/… so the choice is remembered for the next visit.
   const switcher = VARIANTS.map((v) =>
     v === ctx.variant
-      ? `<strong aria-current="true" lang="${LANG_ATTR[v]}">${VARIANT_NAMES[v]}</strong>`
-      : `<a href="${esc(ctx.hrefIn(v, page.path))}" lang="${LANG_ATTR[v]}" hreflang="${LANG_ATTR[v]}">${VARIANT_NAMES[v]}</a>`,
+      ? `<strong aria-current="true" lang="${LANG_ATTR(v)}">${VARIANT_NAMES[v]}</strong>`
+      : `<a href="${esc(`/variant/${v}?to=${encodeURIComponent(ctx.hrefIn(v, page.path))}`)}" lang="${LANG_ATTR(v)}" hreflang="${LANG_ATTR(v)}" rel="alternate">${VARIANT_NAMES[v]}</a>`,
   ).join('');
-  const alternates = VARIANTS.map(
-    (v) => `<link rel="alternate" hreflang="${LANG_ATTR[v]}" href="${esc(ctx.hrefIn(v, page.path))}">`,
-  ).join('');
+  const alternates = [
+    `<link rel="canonical" href="${esc(ctx.absolute(ctx.href(page.path)))}">`,
+    ...VARIANTS.map((v) => `<link rel="alternate" hreflang="${LANG_ATTR(v)}" href="${esc(ctx.absolute(ctx.hrefIn(v, page.path)))}">`),
+    `<link rel="alternate" hreflang="x-default" href="${esc(ctx.absolute(page.path))}">`,
+  ].join('\n');
   const nav = regions
     .map((c) => `<a href="${esc(ctx.href(`/channels/${c.slug}`))}"${page.currentChannel === c.slug ? ' aria-current="page"' : ''}>${ctx.t(c.name, c.language)}</a>`)
     .join('');
   const clauses = settings.copyrightClauses.map((c, i) => `<li>${i + 1}、${ctx.t(c, s)}</li>`).join('');
   return `<!doctype html>
-<html lang="${LANG_ATTR[ctx.variant]}">
+<html lang="${LANG_ATTR(ctx.variant)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,6 +1,7 @@
-import { Hono, type Context } from 'hono';
-import type { ReaderService } from '../../services/reader-service.ts';
-import { isVariant, type Variant } from '../../domain/variant.ts';
+import type { Hono, Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { ReaderService, SiteFrame } from '../../services/reader-service.ts';
+import { isVariant, VARIANTS, type Variant } from '../../domain/variant.ts';
 import { renderContext } from './render-context.ts';
 import { articlePage } from './article-page.ts';
 import { homePage } from './home-page.ts';
@@ -12,6 +13,9 @@ import { variantFromAcceptLanguage } from '../accept-language.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
+/** The reader's remembered script. */
+export const VARIANT_COOKIE = 'heitu_variant';
+const VARIANT_PATTERN = '{zh-h(?:ans|ant|k)}'; // VARIANTS; an alternation without a group would split Hono's whole route pattern
 
 export function send(c: Context, page: CachedPage): Response {
   if (page.status === 200 && c.req.header('if-none-match') === page.etag) {
@@ -21,12 +25,19 @@ export function send(c: Context, page: CachedPage): Response {
   return c.body(page.body as Uint8Array<ArrayBuffer>, page.status as 200, page.headers);
 }
 
-/**
- * The public reader site: home, channel and article pages in every script variant. It also
- * answers what no other route did, with a 404 page in the reader's script.
- */
-export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache): void {
+/** The variant for a request without one in its path: the reader's remembered choice, else their browser's, else the site's. */
+export function chosenVariant(c: Context, frame: SiteFrame): Variant {
+  const remembered = getCookie(c, VARIANT_COOKIE);
+  if (remembered && isVariant(remembered)) return remembered;
+  return variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
+}
 
+/**
+ * The public reader site: home, channel and article pages in every script variant, each at a
+ * stable URL. Paths without a variant redirect to the reader's. It also answers what no other
+ * route did, with a 404 page in the reader's script.
+ */
+export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string): void {
   /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
   async function cached(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = cache.get(key);
@@ -38,18 +49,15 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
 
   async function notFound(c: Context, variant: Variant | null): Promise<Response> {
     const frame = await reader.frame();
-    const v = variant ?? variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
-    return send(c, encodePage(404, HTML, errorPage(renderContext(frame, v), 404, c.req.path.replace(/^\/zh-han[st]/, '') || '/'), 'no-store'));
-  }
-
-  async function defaultVariant(): Promise<Variant> {
-    return (await reader.frame()).settings.defaultScript === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
+    const v = variant ?? chosenVariant(c, frame);
+    const path = c.req.path.replace(new RegExp(`^/(${VARIANTS.join('|')})(?=/|$)`), '') || '/';
+    return send(c, encodePage(404, HTML, errorPage(renderContext(frame, v, publicUrl), 404, path), 'no-store'));
   }
 
   const home = async (c: Context, variant: Variant) => {
     const page = await cached(c.req.path, async () => {
       const data = await reader.home();
-      return encodePage(200, HTML, homePage(renderContext(data, variant), data), PAGE_CACHE_CONTROL);
+      return encodePage(200, HTML, homePage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL);
     });
     return send(c, page!);
   };
@@ -60,7 +68,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     if (!Number.isSafeInteger(id)) return notFound(c, variant);
     const page = await cached(c.req.path, async () => {
       const data = await reader.article(id);
-      return data ? encodePage(200, HTML, articlePage(renderContext(data, variant), data), PAGE_CACHE_CONTROL) : null;
+      return data ? encodePage(200, HTML, articlePage(renderContext(data, variant, publicUrl, data.article.lockedTerms), data), PAGE_CACHE_CONTROL) : null;
     });
     return page ? send(c, page) : notFound(c, variant);
   };
@@ -73,21 +81,41 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const key = pageNo === 1 ? c.req.path : `${c.req.path}?page=${pageNo}`;
     const page = await cached(key, async () => {
       const data = await reader.channel(slug, pageNo);
-      return data ? encodePage(200, HTML, channelPage(renderContext(data, variant), data), PAGE_CACHE_CONTROL) : null;
+      return data ? encodePage(200, HTML, channelPage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL) : null;
     });
     return page ? send(c, page) : notFound(c, variant);
+  };
+
+  /** A path without a variant: send the reader to theirs. Not cached by shared caches: it depends on the reader. */
+  const negotiate = async (c: Context) => {
+    const v = chosenVariant(c, await reader.frame());
+    const url = new URL(c.req.url);
+    return c.redirect(`/${v}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
+  };
+  const negotiated = (c: Context, res: Response) => {
+    res.headers.set('vary', 'Accept-Language, Cookie');
+    res.headers.set('cache-control', 'private, no-cache');
+    return res;
   };
 
   const css = encodePage(200, 'text/css; charset=utf-8', SITE_CSS, 'public, max-age=86400');
   app.get('/assets/site.css', (c) => send(c, css));
 
-  app.get('/', async (c) => home(c, await defaultVariant()));
-  app.get('/articles/:id', async (c) => article(c, await defaultVariant()));
-  app.get('/channels/:slug', async (c) => channel(c, await defaultVariant()));
-  app.get('/:variant{zh-han[st]}', (c) => c.redirect(`${c.req.path}/`, 301));
-  app.get('/:variant{zh-han[st]}/', (c) => home(c, c.req.param('variant') as Variant));
-  app.get('/:variant{zh-han[st]}/articles/:id', (c) => article(c, c.req.param('variant') as Variant));
-  app.get('/:variant{zh-han[st]}/channels/:slug', (c) => channel(c, c.req.param('variant') as Variant));
+  app.get('/', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/articles/:id', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/channels/:slug', async (c) => negotiated(c, await negotiate(c)));
+  // The 简/繁/港 switch: remember the choice, then show the same page in it.
+  app.get(`/variant/:variant${VARIANT_PATTERN}`, (c) => {
+    const v = c.req.param('variant') as Variant;
+    const to = c.req.query('to') ?? `/${v}/`;
+    const safe = to.startsWith(`/${v}/`) && !to.includes('//') ? to : `/${v}/`;
+    setCookie(c, VARIANT_COOKIE, v, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    return c.redirect(safe, 302);
+  });
+  app.get(`/:variant${VARIANT_PATTERN}`, (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get(`/:variant${VARIANT_PATTERN}/`, (c) => home(c, c.req.param('variant') as Variant));
+  app.get(`/:variant${VARIANT_PATTERN}/articles/:id`, (c) => article(c, c.req.param('variant') as Variant));
+  app.get(`/:variant${VARIANT_PATTERN}/channels/:slug`, (c) => channel(c, c.req.param('variant') as Variant));
 
   app.notFound(async (c) => {
     const first = c.req.path.split('/')[1] ?? '';
@@ -99,8 +127,8 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     try {
       const frame = await reader.frame();
       const first = c.req.path.split('/')[1] ?? '';
-      const v = isVariant(first) ? first : variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
-      return send(c, encodePage(500, HTML, errorPage(renderContext(frame, v), 500, '/'), 'no-store'));
+      const v = isVariant(first) ? first : chosenVariant(c, frame);
+      return send(c, encodePage(500, HTML, errorPage(renderContext(frame, v, publicUrl), 500, '/'), 'no-store'));
     } catch {
       return c.html(bareErrorPage(500), 500);
     }

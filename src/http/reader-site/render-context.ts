@@ -1,15 +1,12 @@
-import type { Variant, Script } from '../../domain/variant.ts';
-import { scriptOfVariant } from '../../domain/variant.ts';
-import { convertText, convertHtml } from '../../text/convert.ts';
+import { targetOfVariant, type Script, type Target, type Variant } from '../../domain/variant.ts';
+import { convertText, convertHtml, type Term } from '../../text/convert.ts';
 import type { SiteFrame } from '../../services/reader-service.ts';
 import { esc } from '../html.ts';
 
 /** Everything a page template needs to write in the reader's script. */
 export interface RenderContext {
   variant: Variant;
-  script: Script;
-  /** The variant shown without a prefix (`/articles/1`). */
-  defaultVariant: Variant;
+  target: Target;
   frame: SiteFrame;
   /** Converts text written in `from` to the reader's script and escapes it for HTML. */
   t(text: string, from?: Script): string;
@@ -19,19 +16,25 @@ export interface RenderContext {
   href(path: string): string;
   /** The path of `path` in another variant. */
   hrefIn(variant: Variant, path: string): string;
+  /** An absolute URL on the public site. */
+  absolute(path: string): string;
 }
 
-export function renderContext(frame: SiteFrame, variant: Variant): RenderContext {
-  const script = scriptOfVariant(variant);
-  const labelsScript: Script = 'zh-Hant';
+/** Interface words are written in Traditional (labels.ts). */
+const LABELS_SCRIPT: Script = 'zh-Hant';
+
+/** `terms` are the page's own locked terms (an article's), which win over the site's dictionary. */
+export function renderContext(frame: SiteFrame, variant: Variant, publicUrl: string, terms: readonly Term[] = []): RenderContext {
+  const target = targetOfVariant(variant);
+  const all = terms.length ? [...terms, ...frame.terms] : frame.terms;
   return {
     variant,
-    script,
-    defaultVariant: frame.settings.defaultScript === 'zh-Hans' ? 'zh-hans' : 'zh-hant',
+    target,
     frame,
-    t: (text, from = labelsScript) => esc(convertText(text, from, script)),
-    h: (html, from) => convertHtml(html, from, script),
+    t: (text, from = LABELS_SCRIPT) => esc(convertText(text, from, target, all)),
+    h: (html, from) => convertHtml(html, from, target, all),
     href: (path) => `/${variant}${path}`,
     hrefIn: (v, path) => `/${v}${path}`,
+    absolute: (path) => `${publicUrl}${path}`,
   };
 }

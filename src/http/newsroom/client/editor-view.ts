@@ -52,6 +52,10 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     return { slug: c.slug, box, el: h('label', { for: `ch-${c.slug}`, style: 'display:inline-block;margin:2px 10px 2px 0' }, box, ` ${c.name}`, h('small', {}, ` (${c.reviewLevels})`)) };
   });
   const body = createRichEditor(a.bodyHtml ?? '', t('body'));
+  const locked = h('textarea', { id: 'f-locked-terms', name: 'lockedTerms', rows: 3 });
+  locked.value = (a.lockedTerms ?? []).map((x) => `${x.hans}=${x.hant}${x.hk ? `=${x.hk}` : ''}`).join('\n');
+  const lockedTerms = () =>
+    locked.value.split('\n').map((line) => line.split('=').map((x) => x.trim())).filter((p) => p[0] && p[1]).map(([hans, hant, hk]) => ({ hans, hant, hk: hk || null }));
 
   const draft = () => ({
     language: language.value,
@@ -68,6 +72,7 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     // Keep the existing order for channels already chosen, so the primary channel stays first.
     channels: [...(a.channels ?? []).filter((s) => channelBoxes.find((c) => c.slug === s)?.box.checked), ...channelBoxes.filter((c) => c.box.checked && !(a.channels ?? []).includes(c.slug)).map((c) => c.slug)],
     tags: tags.input.value.split(/[,,、]/).map((x) => x.trim()).filter(Boolean),
+    lockedTerms: lockedTerms(),
   });
 
   const fail = (e: unknown) => {
@@ -132,7 +137,7 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     const v = view;
     const editable = !v || v.can.edit || v.can.correct;
     for (const el of [headline, original, summary, byline, source, editorName, responsibleName, tags, dlPlace, dlSource]) el.input.disabled = !editable;
-    language.disabled = rights.disabled = !editable;
+    language.disabled = rights.disabled = locked.disabled = !editable;
     channelBoxes.forEach((c) => (c.box.disabled = !editable));
     body.setEditable(editable);
     const buttons: HTMLElement[] = [];
@@ -180,6 +185,7 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
         h('label', { for: 'f-rights' }, t('rightsClass')), rights,
         source.block, byline.block, dlPlace.block, dlSource.block, editorName.block, responsibleName.block, tags.block,
         h('fieldset', {}, h('legend', {}, t('channels')), ...channelBoxes.map((c) => c.el)),
+        h('label', { for: 'f-locked-terms' }, t('lockedTerms')), locked,
       ),
     );
   }

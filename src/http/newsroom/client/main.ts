@@ -6,6 +6,7 @@ import { deskView } from './desk-view.ts';
 import { editorView } from './editor-view.ts';
 import { historyView } from './history-view.ts';
 import { auditView } from './audit-view.ts';
+import { termsView } from './terms-view.ts';
 import { ApiError } from './api.ts';
 
 const app = document.getElementById('app')!;
@@ -18,6 +19,7 @@ function header(): HTMLElement {
     { class: 'top' },
     h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
     u ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
+    u ? h('a', { href: '#/terms' }, t('terms')) : null,
     u && (u.roles.includes('admin') || u.roles.includes('chief_editor')) ? h('a', { href: '#/audit' }, t('audit')) : null,
     h('span', { class: 'spacer' }),
     h('a', { href: `/newsroom?script=${other}${location.hash}`, lang: other === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' }, other === 'zh-hant' ? '繁體' : '简体'),
@@ -41,7 +43,8 @@ async function route(): Promise<void> {
   }
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   try {
-    if (parts[0] === 'audit') await auditView(main, parts[1] ? Number(parts[1]) : undefined);
+    if (parts[0] === 'terms') await termsView(main);
+    else if (parts[0] === 'audit') await auditView(main, parts[1] ? Number(parts[1]) : undefined);
     else if (parts[0] === 'articles' && parts[1] === 'new') await editorView(main, null, go);
     else if (parts[0] === 'articles' && parts[1] && parts[2] === 'history') await historyView(main, Number(parts[1]));
     else if (parts[0] === 'articles' && parts[1]) await editorView(main, Number(parts[1]), go);
