@@ -8,6 +8,7 @@ import type { ReviewLevel } from '../domain/workflow.ts';
 import type { Script } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit, bumpContentVersion, type Db } from './kysely-journal.ts';
+import { searchDocument, type SearchIndexWriter } from './search-document.ts';
 
 type ArticleRow = Selectable<Database['articles']>;
 
@@ -46,6 +47,7 @@ export class KyselyArticles implements ArticleRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly traits: DialectTraits,
+    private readonly index: SearchIndexWriter,
   ) {}
 
   async create(input: ArticleInput, ctx: Actx, extra: { createdBy?: number | null; audit?: AuditNote } = {}): Promise<Article> {
@@ -69,6 +71,7 @@ export class KyselyArticles implements ArticleRepository {
         .executeTakeFirstOrThrow();
       const articleId = Number(row.id);
       await this.writeLinks(tx, articleId, input);
+      await this.index.write(tx, articleId, searchDocument(input));
       await this.writeRevision(tx, articleId, 1, { ...input, uri }, ctx.actorId, now);
       await appendAudit(tx, ctx, { action: 'article.create', ...extra.audit, articleId, detail: { revision: 1, status: input.status, ...extra.audit?.detail } });
       await bumpContentVersion(tx);
@@ -108,6 +111,7 @@ export class KyselyArticles implements ArticleRepository {
     await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
     await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await this.writeLinks(tx, id, input);
+    await this.index.write(tx, id, searchDocument(input));
     const uri = input.uri ?? (await tx.selectFrom('articles').select('uri').where('id', '=', id).executeTakeFirstOrThrow()).uri;
     await this.writeRevision(tx, id, revision, { ...input, uri }, ctx.actorId, now);
     await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { revision, ...audit.detail } });

@@ -1,6 +1,6 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -10,6 +10,7 @@ import { KyselyArticles } from './kysely-articles.ts';
 import { KyselyUsers, KyselySessions } from './kysely-users.ts';
 import { KyselyAudit } from './kysely-audit.ts';
 import { KyselyTerms } from './kysely-terms.ts';
+import type { SearchIndexWriter } from './search-document.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -23,15 +24,18 @@ export class KyselyStore implements Store {
   readonly sessions: SessionRepository;
   readonly audit: AuditRepository;
   readonly terms: TermRepository;
+  readonly search: SearchRepository;
 
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
     private readonly traits: DialectTraits,
+    search: SearchRepository & SearchIndexWriter,
   ) {
     this.settings = new KyselySettings(db);
     this.channels = new KyselyChannels(db);
-    this.articles = new KyselyArticles(db, traits);
+    this.articles = new KyselyArticles(db, traits, search);
+    this.search = search;
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
     this.audit = new KyselyAudit(db);

@@ -11,6 +11,8 @@ export interface DialectTraits {
   appendOnly(table: string): string[];
   /** Whether `SELECT … FOR UPDATE SKIP LOCKED` exists (so several instances can share jobs). */
   skipLocked: boolean;
+  /** The full-text index: FTS5 on SQLite, tsvector with GIN on PostgreSQL. */
+  searchSchema: string[];
 }
 
 // Kysely's Migration type takes Kysely<any>: migrations run before the typed schema exists.
@@ -174,6 +176,11 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .addColumn('note', 'text')
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .execute();
+      },
+    },
+    '0004_search': {
+      async up(db: AnyDb) {
+        for (const statement of traits.searchSchema) await sql.raw(statement).execute(db);
       },
     },
   };

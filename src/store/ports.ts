@@ -19,6 +19,7 @@ export interface Store {
   sessions: SessionRepository;
   audit: AuditRepository;
   terms: TermRepository;
+  search: SearchRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
 }
@@ -177,6 +178,31 @@ export interface TermRepository {
   /** Creates, or replaces the entry with the same Simplified form. */
   put(term: { hans: string; hant: string; hk: string | null; note: string | null }, ctx: Actx): Promise<SiteTerm>;
   delete(id: number, ctx: Actx): Promise<void>;
+}
+
+export interface SearchQuery {
+  /** Words as the search tokeniser writes them (Simplified, lower case). All must match. */
+  terms: string[];
+  /** Any of these channels (regions are channels too). */
+  channels?: string[];
+  /** Published at or after / at or before (UTC ISO). */
+  from?: string;
+  to?: string;
+  asOf: string;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit {
+  id: number;
+  score: number;
+}
+
+/** Full-text search over published articles, ranked by BM25 and recency. */
+export interface SearchRepository {
+  query(q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
+  /** Rebuilds the index for articles after `afterId`, a page at a time; returns the last id done, or 0 when finished. */
+  reindex(afterId: number, limit: number): Promise<number>;
 }
 
 export interface AuditEntry {

@@ -244,6 +244,46 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       assert.equal(await store.audit.count({ action: 'login.failed', since: '2000-01-01', ip: '10.0.0.1' }), 1);
     });
 
+    test('search: either script finds either script, ranked, filtered, and nothing unpublished', async () => {
+      const mk = (over: Record<string, unknown>) => store.articles.create(input({ channels: ['yanbian'], tags: [], ...over }), SYSTEM);
+      const asOf = '2026-11-30T00:00:00.000Z';
+      const hant = await mk({ language: 'zh-Hant', headline: '延吉冰燈節今晚開幕', bodyHtml: '<p>延吉市的冰燈節吸引了許多遊客。</p>', publishedAt: '2026-11-29T10:00:00Z' });
+      const hans = await mk({ headline: '图们江畔的冰灯', bodyHtml: '<p>冰灯节期间,图们江畔也布置了冰灯。</p>', publishedAt: '2026-11-20T10:00:00Z' });
+      const weak = await mk({ headline: '延边天气', bodyHtml: '<p>周末有雪,冰灯节照常。</p><p>天气寒冷。</p><p>注意保暖。</p>', publishedAt: '2026-11-29T11:00:00Z' });
+      const draft = await mk({ headline: '冰灯节草稿', status: 'draft', publishedAt: null });
+      const future = await mk({ headline: '冰灯节明天', publishedAt: '2026-12-05T00:00:00Z' });
+      const other = await mk({ headline: '长春冰灯节', channels: ['changchun'], publishedAt: '2026-11-29T09:00:00Z' });
+      const r = await store.search.query({ terms: ['冰灯'], asOf, limit: 10, offset: 0 });
+      const ids = r.hits.map((h) => h.id);
+      for (const a of [hant, hans, weak, other]) assert.ok(ids.includes(a.id), `missing ${a.headline}`);
+      assert.ok(!ids.includes(draft.id) && !ids.includes(future.id), 'unpublished article found');
+      assert.equal(r.total, ids.length);
+      // A headline match outranks a passing mention in the body.
+      assert.ok(ids.indexOf(hant.id) < ids.indexOf(weak.id));
+      const scores = r.hits.map((h) => h.score);
+      assert.deepEqual([...scores].sort((a, b) => b - a), scores);
+      // All words must match.
+      const both = await store.search.query({ terms: ['延吉', '冰灯'], asOf, limit: 10, offset: 0 });
+      assert.deepEqual(both.hits.map((h) => h.id), [hant.id]);
+      // Filters: channel, date range; paging keeps the total.
+      const inChangchun = await store.search.query({ terms: ['冰灯'], channels: ['changchun'], asOf, limit: 10, offset: 0 });
+      assert.deepEqual(inChangchun.hits.map((h) => h.id), [other.id]);
+      const range = await store.search.query({ terms: ['冰灯'], from: '2026-11-19T00:00:00Z', to: '2026-11-21T00:00:00Z', asOf, limit: 10, offset: 0 });
+      assert.deepEqual(range.hits.map((h) => h.id), [hans.id]);
+      const page2 = await store.search.query({ terms: ['冰灯'], asOf, limit: 1, offset: 1 });
+      assert.equal(page2.total, r.total);
+      assert.equal(page2.hits[0]?.id, r.hits[1]?.id);
+      assert.deepEqual(await store.search.query({ terms: ['不存在的词语xyz'], asOf, limit: 10, offset: 0 }), { hits: [], total: 0 });
+      // Words that look like query syntax are just words.
+      for (const odd of ['"', "'", 'and', 'or', 'near', '*', '\\', ':', '(']) await store.search.query({ terms: [odd], asOf, limit: 5, offset: 0 });
+      // An edit re-indexes; so does a reindex from scratch.
+      await store.articles.update(hans.id, input({ headline: '图们江畔的雪雕', bodyHtml: '<p>雪雕展开幕。</p>', channels: ['yanbian'], tags: [], publishedAt: '2026-11-20T10:00:00Z' }), 1, SYSTEM);
+      assert.ok(!(await store.search.query({ terms: ['冰灯'], asOf, limit: 10, offset: 0 })).hits.some((h) => h.id === hans.id));
+      let after = 0;
+      do after = await store.search.reindex(after, 50); while (after !== 0);
+      assert.deepEqual((await store.search.query({ terms: ['雪雕'], asOf, limit: 10, offset: 0 })).hits.map((h) => h.id), [hans.id]);
+    });
+
     test('unique uri is enforced', async () => {
       await assert.rejects(store.articles.create(input({ uri: 'urn:test:one' }), SYSTEM));
     });

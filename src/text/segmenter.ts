@@ -33,6 +33,11 @@ export function addWords(words: Iterable<string>): void {
   instance().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 n`).join('\n')));
 }
 
+/** The shared jieba instance, for search-mode segmentation. */
+export function instanceForSearch(): Jieba {
+  return instance();
+}
+
 export function cut(text: string): string[] {
   return instance().cut(text, false);
 }

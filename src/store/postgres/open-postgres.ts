@@ -2,6 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { KyselyStore } from '../kysely-store.ts';
+import { PostgresSearch, POSTGRES_SEARCH_SCHEMA } from './postgres-search.ts';
 
 /** The scale-out store. `schema` lets tests run in a throwaway namespace of a shared database. */
 export function openPostgresStore(url: string, options: { schema?: string; max?: number } = {}): KyselyStore {
@@ -14,10 +15,11 @@ export function openPostgresStore(url: string, options: { schema?: string; max?:
   return new KyselyStore(db, 'postgres', {
     autoIdType: 'serial',
     skipLocked: true,
+    searchSchema: POSTGRES_SEARCH_SCHEMA,
     appendOnly: (table) => [
       `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
       `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
       `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`,
     ],
-  });
+  }, new PostgresSearch(db));
 }

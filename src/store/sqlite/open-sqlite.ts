@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
 import { KyselyStore } from '../kysely-store.ts';
+import { SqliteSearch, SQLITE_SEARCH_SCHEMA } from './sqlite-search.ts';
 
 /** The embedded store: one file, WAL so readers never wait for the writer. `:memory:` for tests. */
 export function openSqliteStore(file: string): KyselyStore {
@@ -17,9 +18,10 @@ export function openSqliteStore(file: string): KyselyStore {
   return new KyselyStore(db, 'sqlite', {
     autoIdType: 'integer',
     skipLocked: false,
+    searchSchema: SQLITE_SEARCH_SCHEMA,
     appendOnly: (table) =>
       ['UPDATE', 'DELETE'].map(
         (op) => `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
       ),
-  });
+  }, new SqliteSearch(db));
 }
