@@ -11,6 +11,7 @@ import { createAuthService } from './services/auth-service.ts';
 import { createNewsroomService } from './services/newsroom-service.ts';
 import { createUserAdminService } from './services/user-admin-service.ts';
 import { createTermService } from './services/term-service.ts';
+import { createSearchService } from './services/search-service.ts';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
@@ -43,6 +44,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     newsroom: createNewsroomService(s),
     users: createUserAdminService(s),
     terms: createTermService(s),
+    search: createSearchService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });

@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'WORKFLOW_REASON_REQUIRED'
   | 'WORKFLOW_CONFLICT'
   | 'ARTICLE_NOT_EDITABLE'
-  | 'USER_EXISTS';
+  | 'USER_EXISTS'
+  | 'SEARCH_QUERY_EMPTY'
+  | 'SEARCH_QUERY_TOO_LONG';
 
 export interface ErrorDetail {
   code: ErrorCode;

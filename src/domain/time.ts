@@ -80,3 +80,17 @@ export function toUtcIso(value: string): string | null {
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
+
+/** The UTC instant of a local calendar day's start (or last second) in a zone; null for a malformed date. */
+export function localDayToUtc(date: string, timeZone: string, endOfDay = false): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const guess = Date.UTC(y, mo - 1, d, endOfDay ? 23 : 0, endOfDay ? 59 : 0, endOfDay ? 59 : 0);
+  if (new Date(guess).getUTCDate() !== d || new Date(guess).getUTCMonth() !== mo - 1) return null;
+  // Shift by the zone's offset at that moment (offsets change rarely; checking the guess is enough here).
+  const off = offsetAt(new Date(guess).toISOString(), timeZone);
+  const sign = off.startsWith('-') ? -1 : 1;
+  const minutes = sign * (Number(off.slice(1, 3)) * 60 + Number(off.slice(4, 6)));
+  return new Date(guess - minutes * 60_000).toISOString();
+}

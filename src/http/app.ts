@@ -4,6 +4,7 @@ import type { AuthService } from '../services/auth-service.ts';
 import type { NewsroomService } from '../services/newsroom-service.ts';
 import type { UserAdminService } from '../services/user-admin-service.ts';
 import type { TermService } from '../services/term-service.ts';
+import type { SearchService } from '../services/search-service.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
 import { mountApi, openApiDocument } from './api-registry.ts';
@@ -16,6 +17,7 @@ export interface HttpDeps {
   newsroom: NewsroomService;
   users: UserAdminService;
   terms: TermService;
+  search: SearchService;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
   publicUrl: string;
@@ -35,6 +37,6 @@ export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: H
   app.all(`${NEWSROOM_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such API route' }] }, 404));
   mountNewsroomUi(app, deps.reader);
 
-  mountReaderSite(app, deps.reader, cache, deps.publicUrl);
+  mountReaderSite(app, deps.reader, cache, deps.publicUrl, deps.search);
   return { app, cache };
 }

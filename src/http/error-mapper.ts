@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
   WORKFLOW_CONFLICT: 409,
   ARTICLE_NOT_EDITABLE: 409,
   USER_EXISTS: 409,
+  SEARCH_QUERY_EMPTY: 400,
+  SEARCH_QUERY_TOO_LONG: 400,
 };
 
 export interface ErrorBody {

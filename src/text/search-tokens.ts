@@ -71,6 +71,13 @@ export function snippet(text: string, script: Script, terms: string[], target: T
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
+  // Neighbouring and overlapping matches read as one: 问题疫苗, not 问题|疫苗.
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i]![0] <= ranges[i - 1]![1]) {
+      ranges[i - 1]![1] = Math.max(ranges[i - 1]![1], ranges[i]![1]);
+      ranges.splice(i--, 1);
+    }
+  }
   const first = ranges[0]?.[0] ?? 0;
   const start = Math.max(0, first - Math.floor(length / 3));
   const end = Math.min(original.length, start + length);

@@ -10,6 +10,12 @@ import { errorPage, bareErrorPage } from './error-page.ts';
 import { SITE_CSS } from './site.css.ts';
 import { encodePage, type CachedPage, type PageCache } from '../page-cache.ts';
 import { variantFromAcceptLanguage } from '../accept-language.ts';
+import { searchPage } from './search-page.ts';
+import { LABELS } from './labels.ts';
+import type { SearchService } from '../../services/search-service.ts';
+import { isDomainError } from '../../domain/errors.ts';
+import { convertText } from '../../text/convert.ts';
+import { targetOfVariant } from '../../domain/variant.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
@@ -37,7 +43,7 @@ export function chosenVariant(c: Context, frame: SiteFrame): Variant {
  * stable URL. Paths without a variant redirect to the reader's. It also answers what no other
  * route did, with a 404 page in the reader's script.
  */
-export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string): void {
+export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string, search: SearchService): void {
   /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
   async function cached(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = cache.get(key);
@@ -111,6 +117,44 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const safe = to.startsWith(`/${v}/`) && !to.includes('//') ? to : `/${v}/`;
     setCookie(c, VARIANT_COOKIE, v, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
     return c.redirect(safe, 302);
+  });
+  /** The words of a refused search, in the reader's script. */
+  const searchError = (e: unknown, variant: Variant): string | null => {
+    if (!isDomainError(e)) throw e;
+    const key = `err_${e.code}` as keyof typeof LABELS;
+    const text = typeof LABELS[key] === 'string' ? (LABELS[key] as string) : LABELS.err_VALIDATION_FAILED;
+    return convertText(text, 'zh-Hant', targetOfVariant(variant));
+  };
+  const runSearch = async (c: Context, variant: Variant) => {
+    const q = c.req.query();
+    const page = /^[1-9]\d{0,3}$/.test(q['page'] ?? '1') ? Number(q['page'] ?? '1') : 1;
+    try {
+      const r = await search.search({ q: q['q'] ?? '', target: targetOfVariant(variant), channel: q['channel'] || undefined, region: q['region'] || undefined, from: q['from'] || undefined, to: q['to'] || undefined, page });
+      return { ...r, error: null, code: null, status: 200 as const };
+    } catch (e) {
+      return { results: [], total: 0, page, pages: 0, words: [], error: searchError(e, variant), code: isDomainError(e) ? e.code : 'INTERNAL', status: 400 as const };
+    }
+  };
+  app.get(`/:variant${VARIANT_PATTERN}/search`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    const frame = await reader.frame();
+    const q = c.req.query();
+    // An empty form is a page to search from, not an error.
+    const r = q['q'] === undefined ? { results: [], total: 0, page: 1, pages: 0, error: null, status: 200 as const } : await runSearch(c, variant);
+    const html = searchPage(renderContext(frame, variant, publicUrl), { q: q['q'] ?? '', channel: q['channel'] ?? '', from: q['from'] ?? '', to: q['to'] ?? '', ...r });
+    return c.html(html, r.status, { 'cache-control': 'public, max-age=30' });
+  });
+  app.get('/search', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/api/search', async (c) => {
+    const requested = c.req.query('variant') ?? '';
+    const variant = isVariant(requested) ? requested : chosenVariant(c, await reader.frame());
+    const r = await runSearch(c, variant);
+    if (r.error) return c.json({ errors: [{ code: r.code, message: r.error, property: 'q' }] }, r.status);
+    return c.json({
+      results: r.results.map((x) => ({ id: x.id, headline: x.headline.replace(/<\/?mark>/g, ''), url: `${publicUrl}/${variant}/articles/${x.id}`, snippet: x.snippet, publishedAt: x.publishedAt })),
+      total: r.total,
+      page: r.page,
+    }, 200, { 'cache-control': 'public, max-age=30' });
   });
   app.get(`/:variant${VARIANT_PATTERN}`, (c) => c.redirect(`${c.req.path}/`, 301));
   app.get(`/:variant${VARIANT_PATTERN}/`, (c) => home(c, c.req.param('variant') as Variant));

@@ -30,6 +30,10 @@ ul.list li{padding:6px 0;border-bottom:1px dashed #e2dccf}
 ul.list time{color:#888;font-size:13px;margin-left:8px}
 .blocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px;margin-top:20px}
 .block h2{font-size:18px;border-bottom:2px solid #8a2b1e;margin:0 0 6px}
+.site-search{float:right;clear:right;margin-top:6px}.site-search input{padding:2px 6px;border:0;border-radius:3px}
+form.search{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:12px}form.search input[type=search]{flex:1;min-width:200px;padding:6px}
+ol.results{padding-left:1.4em}ol.results li{margin:10px 0}.snippet{margin:2px 0;color:#555;font-size:14px}mark{background:#ffe58a;color:inherit}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .pager{margin-top:16px}.pager a,.pager span{margin-right:12px}
 footer.site{background:#eee8dc;font-size:13px;color:#555;padding:16px 0 24px}
 footer.site h2{font-size:14px;margin:0 0 6px}

@@ -1,0 +1,71 @@
+import type { Store } from '../store/ports.ts';
+import type { Target } from '../domain/variant.ts';
+import { DomainError } from '../domain/errors.ts';
+import { localDayToUtc } from '../domain/time.ts';
+import { queryTokens, snippet } from '../text/search-tokens.ts';
+import { htmlToText } from '../text/sanitize.ts';
+import { requireSettings } from './site-context.ts';
+
+export const SEARCH_PAGE_SIZE = 10;
+export const MAX_QUERY_LENGTH = 100;
+
+export interface SearchRequest {
+  q: string;
+  target: Target;
+  channel?: string | undefined;
+  region?: string | undefined;
+  /** Local calendar days in the site's zone, YYYY-MM-DD. */
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+}
+
+export interface SearchResult {
+  id: number;
+  /** HTML: the headline in the reader's script with the query words marked. */
+  headline: string;
+  /** HTML: a passage of the article with the query words marked. */
+  snippet: string;
+  publishedAt: string;
+  channels: string[];
+}
+
+export function createSearchService(store: Store, now: () => Date = () => new Date()) {
+  return {
+    async search(r: SearchRequest): Promise<{ results: SearchResult[]; total: number; page: number; pages: number; words: string[] }> {
+      const q = r.q.trim();
+      if (!q) throw new DomainError('SEARCH_QUERY_EMPTY', 'enter something to search for', 'q');
+      if ([...q].length > MAX_QUERY_LENGTH) throw new DomainError('SEARCH_QUERY_TOO_LONG', `a search is at most ${MAX_QUERY_LENGTH} characters`, 'q');
+      const settings = await requireSettings(store);
+      const bad = (property: string) => new DomainError('VALIDATION_FAILED', `${property} is not a date (YYYY-MM-DD)`, property);
+      const from = r.from ? localDayToUtc(r.from, settings.timeZone) : undefined;
+      const to = r.to ? localDayToUtc(r.to, settings.timeZone, true) : undefined;
+      if (from === null) throw bad('from');
+      if (to === null) throw bad('to');
+      const channels = [r.channel, r.region].filter((c): c is string => !!c);
+      for (const c of channels) if (!(await store.channels.bySlug(c))) throw new DomainError('VALIDATION_FAILED', `no channel ${c}`, 'channel');
+      const { words, terms } = queryTokens(q);
+      const empty = { results: [], total: 0, page: r.page, pages: 0, words };
+      if (terms.length === 0) return empty;
+      // Channel and region together mean both: ask for one and keep what is also in the other.
+      const { hits, total } = await store.search.query({
+        terms, asOf: now().toISOString(), limit: SEARCH_PAGE_SIZE, offset: (r.page - 1) * SEARCH_PAGE_SIZE,
+        ...(channels.length ? { channels: [channels[0]!] } : {}),
+        ...(from ? { from } : {}), ...(to ? { to } : {}),
+      });
+      const articles = await Promise.all(hits.map((h) => store.articles.byId(h.id)));
+      const results = articles
+        .filter((a): a is NonNullable<typeof a> => !!a && (channels.length < 2 || a.channels.includes(channels[1]!)))
+        .map((a) => ({
+          id: a.id,
+          headline: snippet(a.headline, a.language, words, r.target, 200),
+          snippet: snippet([a.summary, htmlToText(a.bodyHtml)].filter(Boolean).join(' '), a.language, words, r.target),
+          publishedAt: a.publishedAt!,
+          channels: a.channels,
+        }));
+      return { results, total, page: r.page, pages: Math.ceil(total / SEARCH_PAGE_SIZE), words };
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
