@@ -2,12 +2,19 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
 import { FIELD_WEIGHTS, RECENCY, searchDocument, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
-import { articleInputSchema } from '../../domain/article.ts';
+import { articleInputSchema, ARTICLE_STATUSES } from '../../domain/article.ts';
 
 export const SQLITE_SEARCH_SCHEMA = [
   // Contentless: the words live only in the index; the text stays in `articles`.
   `CREATE VIRTUAL TABLE article_fts USING fts5(headline, summary, body, people, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
+  // FTS5's own ranking, with Heitu's field weights, so ORDER BY rank can pick candidates inside FTS5.
+  `INSERT INTO article_fts(article_fts, rank) VALUES('rank', 'bm25(${FIELD_WEIGHTS.headline}, ${FIELD_WEIGHTS.summary}, ${FIELD_WEIGHTS.body}, ${FIELD_WEIGHTS.people})')`,
 ];
+
+const NOT_PUBLISHED = ARTICLE_STATUSES.filter((st) => st !== 'published');
+
+/** How many of the best BM25 matches are re-ranked by recency and filtered. */
+const CANDIDATES = 400;
 
 /** Each word becomes an FTS5 string, so nothing a reader types is read as query syntax. */
 function matchExpression(terms: string[]): string {
@@ -23,6 +30,11 @@ export class SqliteSearch implements SearchRepository, SearchIndexWriter {
     await sql`INSERT INTO article_fts(rowid, headline, summary, body, people) VALUES (${articleId}, ${doc.headline}, ${doc.summary}, ${doc.body}, ${doc.people})`.execute(t);
   }
 
+  /**
+   * Two steps: FTS5 picks the best BM25 matches (its ORDER BY rank never leaves the index), and
+   * those are filtered (published, not embargoed, channel, dates) and re-ranked with recency.
+   * When the filters leave too few for the page asked for, every match is scored instead.
+   */
   async query(q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     if (q.terms.length === 0) return { hits: [], total: 0 };
     const filters = sql.join(
@@ -36,23 +48,48 @@ export class SqliteSearch implements SearchRepository, SearchIndexWriter {
       sql` AND `,
     );
     const match = matchExpression(q.terms);
-    const w = FIELD_WEIGHTS;
-    // bm25() is negative (smaller is better); the recency factor scales it by age in days.
-    // bm25() only works in a plain query over the FTS table, so it is computed first, then joined.
-    const rows = await sql<{ id: number; score: number; total: number }>`
-      WITH m AS (
-        SELECT rowid AS id, -bm25(article_fts, ${w.headline}, ${w.summary}, ${w.body}, ${w.people}) AS rel
-        FROM article_fts WHERE article_fts MATCH ${match}
-      )
-      SELECT a.id AS id,
-             m.rel * (${RECENCY.floor} + ${1 - RECENCY.floor} / (1.0 + max(0.0, julianday(${q.asOf}) - julianday(a.published_at)) / ${RECENCY.days})) AS score,
-             count(*) OVER () AS total
-      FROM m JOIN articles a ON a.id = m.id
-      WHERE ${filters}
-      ORDER BY score DESC, a.id DESC
-      LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
-    const total = rows.rows[0]?.total ?? (q.offset > 0 ? await this.count(match, filters) : 0);
-    return { hits: rows.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })), total: Number(total) };
+    const recency = sql`(${RECENCY.floor} + ${1 - RECENCY.floor} / (1.0 + max(0.0, julianday(${q.asOf}) - julianday(a.published_at)) / ${RECENCY.days}))`;
+    const want = q.offset + q.limit;
+    const total = q.channels?.length || q.from || q.to ? await this.count(match, filters) : await this.countPublic(match, q.asOf);
+    if (total === 0 || q.offset >= total) return { hits: [], total };
+    const asOf = Date.parse(q.asOf);
+    const score = (rel: number, publishedAt: string) => {
+      const days = Math.max(0, (asOf - Date.parse(publishedAt)) / 86_400_000);
+      return rel * (RECENCY.floor + (1 - RECENCY.floor) / (1 + days / RECENCY.days));
+    };
+    // Candidates ranked inside FTS5, then the filters and recency on just those (looked up by
+    // primary key: NOT INDEXED keeps the planner from scanning the status index instead).
+    const limit = Math.max(CANDIDATES, want * 4);
+    const candidates = (await sql<{ id: number; rel: number }>`SELECT rowid AS id, -rank AS rel FROM article_fts WHERE article_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(this.db)).rows;
+    const rel = new Map(candidates.map((c) => [Number(c.id), Number(c.rel)]));
+    let scored: SearchHit[] = [];
+    if (candidates.length) {
+      const rows = (await sql<{ id: number; published_at: string }>`SELECT a.id, a.published_at FROM articles a NOT INDEXED WHERE a.id IN (${sql.join([...rel.keys()])}) AND ${filters}`.execute(this.db)).rows;
+      scored = rows.map((r) => ({ id: Number(r.id), score: score(rel.get(Number(r.id))!, r.published_at) }));
+    }
+    // The filters left too few and there were more matches than candidates: score every match.
+    if (scored.length < Math.min(want, total) && candidates.length === limit) {
+      const rows = (await sql<{ id: number; rel: number; published_at: string }>`
+        WITH m AS MATERIALIZED (SELECT rowid AS id, -rank AS rel FROM article_fts WHERE article_fts MATCH ${match})
+        SELECT a.id, m.rel, a.published_at FROM m JOIN articles a ON a.id = m.id WHERE ${filters}`.execute(this.db)).rows;
+      scored = rows.map((r) => ({ id: Number(r.id), score: score(Number(r.rel), r.published_at) }));
+    }
+    scored.sort((x, y) => y.score - x.score || y.id - x.id);
+    return { hits: scored.slice(q.offset, want), total };
+  }
+
+  /**
+   * Without filters, the matches less those not public: FTS5 counts without scoring, and the
+   * articles that are not public are few and found through the status index.
+   */
+  private async countPublic(match: string, asOf: string): Promise<number> {
+    const r = await sql<{ all: number; hidden: number }>`
+      SELECT (SELECT count(*) FROM article_fts WHERE article_fts MATCH ${match}) AS "all",
+             (SELECT count(*) FROM article_fts WHERE article_fts MATCH ${match} AND rowid IN (
+                SELECT id FROM articles WHERE status IN (${sql.join(NOT_PUBLISHED)})
+                UNION ALL SELECT id FROM articles WHERE status = 'published' AND published_at > ${asOf}
+             )) AS hidden`.execute(this.db);
+    return Number(r.rows[0]?.all ?? 0) - Number(r.rows[0]?.hidden ?? 0);
   }
 
   private async count(match: string, filters: ReturnType<typeof sql.join>): Promise<number> {

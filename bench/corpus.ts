@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { demoArticles } from '../src/demo/demo-articles.ts';
+import { convertText } from '../src/text/convert.ts';
+import { htmlToText } from '../src/text/sanitize.ts';
+import { repoRoot } from './support.ts';
+
+/**
+ * A generated archive for benchmarks: articles stitched at random from the sentences of the demo
+ * articles and the regression set (all original text), about 30% in Traditional, spread over
+ * two years and every channel. Deterministic for a given seed.
+ */
+export interface GeneratedArticle {
+  language: 'zh-Hans' | 'zh-Hant';
+  headline: string;
+  summary: string;
+  bodyHtml: string;
+  sourceName: string;
+  channels: string[];
+  publishedAt: string;
+}
+
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[。！？])/).map((s) => s.trim()).filter((s) => s.length >= 8);
+}
+
+export function sentencePool(): { hans: string[]; hant: string[] } {
+  const hans: string[] = [];
+  for (const d of demoArticles) {
+    const text = htmlToText(d.bodyHtml.replace(/<\/p>/g, '\n'));
+    hans.push(...sentencesOf(d.language === 'zh-Hans' ? text : convertText(text, 'zh-Hant', 'zh-Hans')));
+  }
+  const regression = JSON.parse(readFileSync(`${repoRoot}src/text/regression/news-sentences.json`, 'utf8')) as Array<{ hans: string }>;
+  hans.push(...regression.map((r) => r.hans));
+  return { hans, hant: hans.map((s) => convertText(s, 'zh-Hans', 'zh-Hant')) };
+}
+
+/** Mulberry32: small, fast, seeded. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REGIONS = ['changchun', 'jiangcheng', 'siping', 'liaoyuan', 'tonghua', 'baicheng', 'baishan', 'songyuan', 'yanbian', 'changbaishan'];
+const TOPICS = ['economy', 'society', 'culture', 'sports'];
+
+export function* generateArticles(count: number, seed = 1, now = Date.now()): Generator<GeneratedArticle> {
+  const pool = sentencePool();
+  const rnd = random(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  for (let i = 0; i < count; i++) {
+    const hant = rnd() < 0.3;
+    const src = hant ? pool.hant : pool.hans;
+    const n = 4 + Math.floor(rnd() * 6);
+    const idx = Array.from({ length: n }, () => Math.floor(rnd() * src.length));
+    const sentences = idx.map((k) => src[k]!);
+    const headline = sentences[0]!.replace(/[，,。！？].*$/, '').slice(0, 28) || sentences[0]!.slice(0, 20);
+    const paragraphs: string[] = [];
+    for (let p = 0; p < sentences.length; p += 2) paragraphs.push(`<p>${sentences.slice(p, p + 2).join('')}</p>`);
+    yield {
+      language: hant ? 'zh-Hant' : 'zh-Hans',
+      headline,
+      summary: sentences[1] ?? '',
+      bodyHtml: paragraphs.join('\n'),
+      sourceName: hant ? '黑土網' : '黑土网',
+      channels: rnd() < 0.5 ? [pick(REGIONS), pick(TOPICS)] : [pick(REGIONS)],
+      publishedAt: new Date(now - Math.floor(rnd() * 730 * 86_400_000)).toISOString(),
+    };
+  }
+}

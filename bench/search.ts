@@ -1,0 +1,151 @@
+/**
+ * Search and conversion, measured against baselines in the same run:
+ * - ranked search p50/p99 over a generated archive (default 100k articles), next to a naive
+ *   ranked FTS5 query (bm25 order, LIMIT 10) over the same index and queries;
+ * - index build throughput;
+ * - conversion throughput next to plain opencc-js, and the regression set's score next to OpenCC's.
+ *
+ *   BENCH_ARTICLES=100000 npm run bench -- search
+ */
+import { mkdtempSync, rmSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import * as OpenCC from 'opencc-js';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
+import { seedDemoSite } from '../src/services/demo-site.ts';
+import { queryTokens } from '../src/text/search-tokens.ts';
+import { convertText } from '../src/text/convert.ts';
+import { generateArticles, random, sentencePool } from './corpus.ts';
+import { median, repoRoot } from './support.ts';
+
+const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
+const queriesN = Number(process.env['BENCH_QUERIES'] ?? 300);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const results: Record<string, unknown> = { articles: count };
+
+const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-search-'));
+// BENCH_KEEP=FILE keeps the generated database for a closer look.
+const store = openSqliteStore(process.env['BENCH_KEEP'] ?? join(dir, 'bench.sqlite'));
+try {
+  await store.migrate();
+  await seedDemoSite(store);
+
+  // 1. The archive, inserted in bulk (the articles themselves are not what is measured here).
+  const t0 = performance.now();
+  const batch = 2000;
+  let rows: Array<Record<string, unknown>> = [];
+  const flush = async () => {
+    if (!rows.length) return;
+    const chunk = rows;
+    rows = [];
+    await store.db.transaction().execute(async (tx) => {
+      for (const r of chunk) {
+        const { channels, ...values } = r as { channels: string[] } & Record<string, unknown>;
+        const ins = await tx.insertInto('articles').values(values as never).returning('id').executeTakeFirstOrThrow();
+        await tx.insertInto('article_channels').values(channels.map((slug, position) => ({ article_id: Number(ins.id), channel_slug: slug, position }))).execute();
+      }
+    });
+  };
+  let n = 0;
+  let bytes = 0;
+  for (const g of generateArticles(count)) {
+    n++;
+    bytes += Buffer.byteLength(g.headline + g.summary + g.bodyHtml);
+    rows.push({
+      uri: `urn:bench:${n}`, language: g.language, headline: g.headline, summary: g.summary, body_html: g.bodyHtml, source_name: g.sourceName,
+      rights_class: 'original', status: 'published', published_at: g.publishedAt, revision: 1, created_at: g.publishedAt, updated_at: g.publishedAt,
+      review_levels: 1, locked_terms: '[]', channels: g.channels,
+    });
+    if (rows.length >= batch) await flush();
+  }
+  await flush();
+  results['insertSeconds'] = round((performance.now() - t0) / 1000, 1);
+  results['corpusMB'] = round(bytes / 1e6, 1);
+
+  // 2. Index build: segmentation and FTS5 writes, through the same path as every article save.
+  const t1 = performance.now();
+  let after = 0;
+  do after = await store.search.reindex(after, 1000); while (after !== 0);
+  const indexSeconds = (performance.now() - t1) / 1000;
+  results['indexSeconds'] = round(indexSeconds, 1);
+  results['indexArticlesPerSecond'] = Math.round(count / indexSeconds);
+  results['indexMBPerSecond'] = round(bytes / 1e6 / indexSeconds);
+
+  // 3. Queries: words and word pairs drawn from the text, in both scripts.
+  const pool = sentencePool();
+  const rnd = random(7);
+  const queries: string[] = [];
+  while (queries.length < queriesN) {
+    const sentence = pool.hans[Math.floor(rnd() * pool.hans.length)]!;
+    const words = queryTokens(sentence).words.filter((w) => [...w].length >= 2);
+    if (words.length < 2) continue;
+    const i = Math.floor(rnd() * (words.length - 1));
+    const q = rnd() < 0.5 ? words[i]! : `${words[i]} ${words[i + 1]}`;
+    queries.push(rnd() < 0.3 ? convertText(q, 'zh-Hans', 'zh-Hant') : q);
+  }
+  const asOf = new Date().toISOString();
+  const heitu: number[] = [];
+  const naive: number[] = [];
+  let hitsTotal = 0;
+  const naiveQuery = (terms: string[]) =>
+    sql`SELECT a.id FROM article_fts JOIN articles a ON a.id = article_fts.rowid WHERE article_fts MATCH ${terms.map((t) => `"${t}"`).join(' ')} ORDER BY bm25(article_fts) LIMIT 10`.execute(store.db);
+  for (const q of queries.slice(0, 20)) {
+    await store.search.query({ terms: queryTokens(q).terms, asOf, limit: 10, offset: 0 });
+    await naiveQuery(queryTokens(q).terms);
+  }
+  for (const q of queries) {
+    const terms = queryTokens(q).terms;
+    let t = performance.now();
+    const r = await store.search.query({ terms, asOf, limit: 10, offset: 0 });
+    heitu.push(performance.now() - t);
+    hitsTotal += r.total;
+    t = performance.now();
+    await naiveQuery(terms);
+    naive.push(performance.now() - t);
+  }
+  results['queries'] = queries.length;
+  results['meanMatchesPerQuery'] = Math.round(hitsTotal / queries.length);
+  results['searchP50Ms'] = round(pct(heitu, 50));
+  results['searchP99Ms'] = round(pct(heitu, 99));
+  results['naiveFts5P50Ms'] = round(pct(naive, 50));
+  results['naiveFts5P99Ms'] = round(pct(naive, 99));
+  results['searchNote'] = 'Heitu: BM25 (field weights) x recency, published and not embargoed, with total count; naive: FTS5 bm25 order, LIMIT 10';
+
+  // 4. Conversion throughput, Simplified to Traditional, next to plain opencc-js.
+  const text = pool.hans.join('\n').repeat(6);
+  const mb = Buffer.byteLength(text) / 1e6;
+  const opencc = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  opencc(text.slice(0, 1000));
+  convertText(text.slice(0, 1000), 'zh-Hans', 'zh-Hant');
+  const lines = text.split('\n');
+  const time = (f: () => void) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      f();
+      xs.push(performance.now() - t);
+    }
+    return median(xs) / 1000;
+  };
+  const plainS = time(() => lines.forEach((l) => opencc(l)));
+  const heituS = time(() => lines.forEach((l) => convertText(l, 'zh-Hans', 'zh-Hant')));
+  results['conversionMB'] = round(mb);
+  results['openccMBPerSecond'] = round(mb / plainS);
+  results['heituMBPerSecond'] = round(mb / heituS);
+  results['conversionRatio'] = round(plainS / heituS);
+
+  // 5. The regression set.
+  const set = JSON.parse(readFileSync(`${repoRoot}src/text/regression/news-sentences.json`, 'utf8')) as Array<{ hans: string; hant: string }>;
+  results['regressionSentences'] = set.length;
+  results['regressionOpenCC'] = set.filter((s) => opencc(s.hans) === s.hant).length;
+  results['regressionHeitu'] = set.filter((s) => convertText(s.hans, 'zh-Hans', 'zh-Hant') === s.hant).length;
+} finally {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify(results, null, 2));
+mkdirSync(join(repoRoot, 'test-output/bench'), { recursive: true });
+writeFileSync(join(repoRoot, 'test-output/bench/search.json'), JSON.stringify(results, null, 2));
