@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../store/ports.ts';
+import type { AuditEntry } from '../../../services/newsroom-views.ts';
 import { h, formatTime } from './dom.ts';
 import { t } from './boot.ts';
 import { api } from './api.ts';

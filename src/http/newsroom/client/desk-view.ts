@@ -1,4 +1,4 @@
-import type { DeskItem } from '../../../store/ports.ts';
+import type { DeskItem } from '../../../services/newsroom-views.ts';
 import { h, formatTime } from './dom.ts';
 import { t } from './boot.ts';
 import { api } from './api.ts';

@@ -1,4 +1,4 @@
-import type { RevisionInfo, AuditEntry } from '../../../store/ports.ts';
+import type { RevisionInfo, AuditEntry } from '../../../services/newsroom-views.ts';
 import type { FieldDiff } from '../../../services/article-diff.ts';
 import { h, formatTime } from './dom.ts';
 import { t } from './boot.ts';

@@ -1,4 +1,4 @@
-import type { SiteTerm } from '../../../store/ports.ts';
+import type { SiteTerm } from '../../../services/newsroom-views.ts';
 import { h } from './dom.ts';
 import { t } from './boot.ts';
 import { api, ApiError } from './api.ts';

@@ -1,0 +1,2 @@
+/** The shapes the newsroom API hands to its clients, so the http layer need not know the store. */
+export type { DeskItem, RevisionInfo, AuditEntry, SiteTerm } from '../store/ports.ts';
