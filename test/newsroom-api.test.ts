@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestSite, byClass, textOf } from './support/test-site.ts';
 import { NewsroomClient } from './support/newsroom-client.ts';
 import type { Running } from '../src/main.ts';
+import { waitFor } from './support/wait.ts';
 import { newsroomApi, type NewsroomApiDeps } from '../src/http/newsroom/newsroom-api.ts';
 import { DEMO_USERS } from '../src/services/demo-users.ts';
 import { createUserAdminService } from '../src/services/user-admin-service.ts';
@@ -189,14 +190,6 @@ describe('workflow over the API', () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, ms = 4000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail('condition not met in time');
-}
 
 describe('concurrency', () => {
   test('two sessions edit the same revision: the second save gets 409 with what changed, and nothing is lost', async () => {

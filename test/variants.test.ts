@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startTestSite, byClass, textOf } from './support/test-site.ts';
 import { NewsroomClient } from './support/newsroom-client.ts';
 import type { Running } from '../src/main.ts';
+import { waitFor } from './support/wait.ts';
 import { articleInputSchema } from '../src/domain/article.ts';
 import { DEMO_USERS } from '../src/services/demo-users.ts';
 
@@ -99,11 +100,3 @@ test('the site dictionary and an article\'s locked terms change the next render'
   assert.ok(log.some((e) => e.action === 'term.put' && e.actorLogin === 'editor'));
 });
 
-async function waitFor(check: () => Promise<boolean>, ms = 4000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail('condition not met in time');
-}

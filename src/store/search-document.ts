@@ -1,4 +1,7 @@
-import type { ArticleInput } from '../domain/article.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from './schema.ts';
+import type { SearchQuery } from './ports.ts';
+import { articleInputSchema, type ArticleInput } from '../domain/article.ts';
 import { indexTokens } from '../text/search-tokens.ts';
 import { htmlToText } from '../text/sanitize.ts';
 
@@ -36,3 +39,35 @@ export const BM25 = { k1: 1.2, b: 0.75 };
 export const FIELD_WEIGHTS = { headline: 10, summary: 5, body: 1, people: 2 };
 /** Relevance is scaled by 0.6–1.0 with age: a month-old article keeps 80% of its score. */
 export const RECENCY = { floor: 0.6, days: 30 };
+
+/** The filters every search applies, in SQL both dialects read the same way (`a` is articles). */
+export function searchFilters(q: SearchQuery) {
+  return sql.join(
+    [
+      sql`a.status = 'published'`,
+      sql`a.published_at <= ${q.asOf}`,
+      ...(q.from ? [sql`a.published_at >= ${q.from}`] : []),
+      ...(q.to ? [sql`a.published_at <= ${q.to}`] : []),
+      ...(q.channels?.length ? [sql`EXISTS (SELECT 1 FROM article_channels ac WHERE ac.article_id = a.id AND ac.channel_slug IN (${sql.join(q.channels)}))`] : []),
+    ],
+    sql` AND `,
+  );
+}
+
+/** Enough of an article row for its search document. */
+function rowToInput(r: Selectable<Database['articles']>): ArticleInput {
+  return articleInputSchema.parse({
+    language: r.language, headline: r.headline, summary: r.summary, bodyHtml: r.body_html, byline: r.byline, sourceName: r.source_name,
+    editorName: r.editor_name, responsibleEditorName: r.responsible_editor_name, rightsClass: r.rights_class,
+  });
+}
+
+/** Rebuilds the index for the next page of articles after `afterId`; returns the last id done, or 0. */
+export async function reindexPage(db: Kysely<Database>, writer: SearchIndexWriter, afterId: number, limit: number): Promise<number> {
+  const rows = await db.selectFrom('articles').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  if (rows.length === 0) return 0;
+  await db.transaction().execute(async (tx) => {
+    for (const r of rows) await writer.write(tx, Number(r.id), searchDocument(rowToInput(r)));
+  });
+  return Number(rows[rows.length - 1]!.id);
+}

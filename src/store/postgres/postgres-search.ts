@@ -1,8 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
-import { BM25, FIELD_WEIGHTS, RECENCY, searchDocument, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
-import { rowToInput } from '../sqlite/sqlite-search.ts';
+import { BM25, FIELD_WEIGHTS, RECENCY, reindexPage, searchFilters, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
 
 export const POSTGRES_SEARCH_SCHEMA = [
   `CREATE TABLE article_search (article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, tsv tsvector NOT NULL, len integer NOT NULL)`,
@@ -53,17 +52,7 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
       const df = await this.documentFrequency(t);
       return Math.log((n - df + 0.5) / (df + 0.5) + 1);
     }));
-    const filters = sql.join(
-      [
-        sql`s.tsv @@ ${tsquery(q.terms)}`,
-        sql`a.status = 'published'`,
-        sql`a.published_at <= ${q.asOf}`,
-        ...(q.from ? [sql`a.published_at >= ${q.from}`] : []),
-        ...(q.to ? [sql`a.published_at <= ${q.to}`] : []),
-        ...(q.channels?.length ? [sql`EXISTS (SELECT 1 FROM article_channels ac WHERE ac.article_id = a.id AND ac.channel_slug IN (${sql.join(q.channels)}))`] : []),
-      ],
-      sql` AND `,
-    );
+    const filters = sql`s.tsv @@ ${tsquery(q.terms)} AND ${searchFilters(q)}`;
     const w = FIELD_WEIGHTS;
     const rows = await sql<{ id: number; score: number; total: string }>`
       WITH q AS (SELECT * FROM unnest(${q.terms}::text[], ${idf}::float8[]) AS q(term, idf)),
@@ -89,13 +78,8 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
     return { hits: rows.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })), total };
   }
 
-  async reindex(afterId: number, limit: number): Promise<number> {
-    const rows = await this.db.selectFrom('articles').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-    if (rows.length === 0) return 0;
-    await this.db.transaction().execute(async (tx) => {
-      for (const r of rows) await this.write(tx, Number(r.id), searchDocument(rowToInput(r)));
-    });
-    return Number(rows[rows.length - 1]!.id);
+  reindex(afterId: number, limit: number): Promise<number> {
+    return reindexPage(this.db, this, afterId, limit);
   }
 }
 

@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
-import { FIELD_WEIGHTS, RECENCY, searchDocument, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
-import { articleInputSchema, ARTICLE_STATUSES } from '../../domain/article.ts';
+import { FIELD_WEIGHTS, RECENCY, reindexPage, searchFilters, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
+import { ARTICLE_STATUSES } from '../../domain/article.ts';
 
 export const SQLITE_SEARCH_SCHEMA = [
   // Contentless: the words live only in the index; the text stays in `articles`.
@@ -37,16 +37,7 @@ export class SqliteSearch implements SearchRepository, SearchIndexWriter {
    */
   async query(q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     if (q.terms.length === 0) return { hits: [], total: 0 };
-    const filters = sql.join(
-      [
-        sql`a.status = 'published'`,
-        sql`a.published_at <= ${q.asOf}`,
-        ...(q.from ? [sql`a.published_at >= ${q.from}`] : []),
-        ...(q.to ? [sql`a.published_at <= ${q.to}`] : []),
-        ...(q.channels?.length ? [sql`EXISTS (SELECT 1 FROM article_channels ac WHERE ac.article_id = a.id AND ac.channel_slug IN (${sql.join(q.channels)}))`] : []),
-      ],
-      sql` AND `,
-    );
+    const filters = searchFilters(q);
     const match = matchExpression(q.terms);
     const recency = sql`(${RECENCY.floor} + ${1 - RECENCY.floor} / (1.0 + max(0.0, julianday(${q.asOf}) - julianday(a.published_at)) / ${RECENCY.days}))`;
     const want = q.offset + q.limit;
@@ -97,20 +88,7 @@ export class SqliteSearch implements SearchRepository, SearchIndexWriter {
     return Number(r.rows[0]?.n ?? 0);
   }
 
-  async reindex(afterId: number, limit: number): Promise<number> {
-    const rows = await this.db.selectFrom('articles').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
-    if (rows.length === 0) return 0;
-    await this.db.transaction().execute(async (tx) => {
-      for (const r of rows) await this.write(tx, Number(r.id), searchDocument(rowToInput(r)));
-    });
-    return Number(rows[rows.length - 1]!.id);
+  reindex(afterId: number, limit: number): Promise<number> {
+    return reindexPage(this.db, this, afterId, limit);
   }
-}
-
-/** Enough of an article for its search document. */
-export function rowToInput(r: Selectable<Database['articles']>) {
-  return articleInputSchema.parse({
-    language: r.language, headline: r.headline, summary: r.summary, bodyHtml: r.body_html, byline: r.byline, sourceName: r.source_name,
-    editorName: r.editor_name, responsibleEditorName: r.responsible_editor_name, rightsClass: r.rights_class,
-  });
 }
