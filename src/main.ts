@@ -12,6 +12,9 @@ import { createNewsroomService } from './services/newsroom-service.ts';
 import { createUserAdminService } from './services/user-admin-service.ts';
 import { createTermService } from './services/term-service.ts';
 import { createSearchService } from './services/search-service.ts';
+import { createContentApiService } from './services/content-api-service.ts';
+import { createRightsService } from './services/rights-service.ts';
+import { rightsPolicy } from './services/rights-policy.ts';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
@@ -45,6 +48,9 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     users: createUserAdminService(s),
     terms: createTermService(s),
     search: createSearchService(s),
+    content: createContentApiService(s, config.publicUrl),
+    rights: createRightsService(s),
+    rightsPolicy: (id) => rightsPolicy(s, config.publicUrl, id),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });

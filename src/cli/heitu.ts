@@ -13,6 +13,8 @@ import { createInterface } from 'node:readline';
 import { convertText, type Term } from '../text/convert.ts';
 import type { Script } from '../domain/variant.ts';
 import { detectScript } from '../services/site-context.ts';
+import { createRightsService } from '../services/rights-service.ts';
+import { ZodError } from 'zod';
 
 const HELP = `heitu: the Heitu news platform
 
@@ -23,6 +25,12 @@ const HELP = `heitu: the Heitu news platform
                               create a newsroom account; prints a generated password once,
                               or reads the password from stdin
   heitu user list             list accounts and roles
+  heitu licensee add --name NAME [--channels slug,…] [--rights original,exclusive,reprint,licensed-in]
+                     [--uses reprint,excerpt,archive] [--from DATE] [--until DATE] [--attribution TEXT]
+                     [--certificate NO] [--contact TEXT] [--items-per-day N] [--territory CN,HK,…] [--json]
+                              register a licensee with an agreement; prints its API key once
+  heitu licensee revoke ID    revoke every agreement and key of licensee ID
+  heitu licensee list         licensees, agreements and their state
   heitu convert --to zh-Hant|zh-Hans|zh-HK [--from auto|zh-Hans|zh-Hant] [--site-terms]
                               convert stdin to stdout line by line with the site's engine;
                               --site-terms adds the site's dictionary from the database
@@ -196,6 +204,68 @@ async function convertCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+async function licenseeCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const f = flags(rest);
+  const one = (k: string) => f.get(k)?.[0];
+  const list = (k: string) => (one(k) ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const store = await openAndPrepareStore(loadConfig());
+  const ctx = { actorId: null, actorLogin: 'cli' };
+  try {
+    const rights = createRightsService(store);
+    if (sub === 'add') {
+      const name = one('name');
+      if (!name || name === 'true') {
+        console.error('heitu licensee add: --name is required');
+        return 2;
+      }
+      const date = (k: string) => (one(k) ? new Date(one(k)!).toISOString() : null);
+      const r = await rights.addLicensee(
+        {
+          name, contact: one('contact') ?? null, certificateNo: one('certificate') ?? null,
+          scope: {
+            channels: list('channels'), rights: f.has('rights') ? list('rights') : ['original'], uses: f.has('uses') ? list('uses') : ['reprint'],
+            validFrom: date('from'), validUntil: date('until'), territory: list('territory'),
+            itemsPerDay: one('items-per-day') ? Number(one('items-per-day')) : null,
+            attribution: one('attribution') ?? (await requireSettings(store)).creditLine,
+          },
+        },
+        ctx,
+      );
+      if (f.has('json')) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else console.log(`licensee ${r.licenseeId} (certificate ${r.certificateNo}), agreement ${r.agreementId}\nAPI key (shown only now): ${r.apiKey}`);
+      return 0;
+    }
+    if (sub === 'revoke') {
+      const id = Number(rest[0]);
+      if (!Number.isSafeInteger(id) || id < 1) {
+        console.error('heitu licensee revoke: give the licensee id');
+        return 2;
+      }
+      const n = await rights.revokeLicensee(id, ctx);
+      console.log(`revoked ${n} agreement(s) of licensee ${id}`);
+      return 0;
+    }
+    if (sub === 'list') {
+      for (const l of await rights.overview()) {
+        console.log(`${l.id}  ${l.name}  ${l.certificateNo}`);
+        for (const a of l.agreements) console.log(`    agreement ${a.id}: ${a.state}  ${a.scope.rights.join(',')}  ${a.scope.channels.join(',') || 'all channels'}  until ${a.scope.validUntil ?? '-'}`);
+      }
+      return 0;
+    }
+    console.error('heitu licensee: use add, revoke or list');
+    return 2;
+  } catch (e) {
+    if (e instanceof ZodError) {
+      console.error(`heitu licensee: ${e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number | null> {
   const [command, ...args] = argv;
   switch (command) {
@@ -210,6 +280,8 @@ export async function main(argv: string[]): Promise<number | null> {
       return userCommand(args);
     case 'convert':
       return convertCommand(args);
+    case 'licensee':
+      return licenseeCommand(args);
     case undefined:
     case 'help':
     case '--help':

@@ -11,6 +11,10 @@ export const siteSettingsSchema = z.object({
   siteName: z.string().trim().min(1).max(60),
   tagline: z.string().trim().max(200).default(''),
   operator: z.string().trim().min(1).max(200),
+  /** The operator's exclusive marketing agent for content sales, if any. */
+  marketingAgent: z.string().trim().max(200).default(''),
+  /** Rights claims are to be made within this many days of publication. */
+  claimWindowDays: z.number().int().min(1).max(365).default(30),
   hotline: z.string().trim().max(60),
   email: z.string().trim().email(),
   timeZone: z.string().refine(isValidTimeZone, 'not an IANA time zone'),

@@ -5,6 +5,9 @@ import type { NewsroomService } from '../services/newsroom-service.ts';
 import type { UserAdminService } from '../services/user-admin-service.ts';
 import type { TermService } from '../services/term-service.ts';
 import type { SearchService } from '../services/search-service.ts';
+import type { ContentApiService } from '../services/content-api-service.ts';
+import type { RightsService } from '../services/rights-service.ts';
+import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
 import { mountApi, openApiDocument } from './api-registry.ts';
@@ -18,6 +21,9 @@ export interface HttpDeps {
   users: UserAdminService;
   terms: TermService;
   search: SearchService;
+  content: ContentApiService;
+  rights: RightsService;
+  rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
   publicUrl: string;
@@ -36,6 +42,7 @@ export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: H
   mountApi(app, NEWSROOM_API, api, deps.auth);
   app.all(`${NEWSROOM_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such API route' }] }, 404));
   mountNewsroomUi(app, deps.reader);
+  mountContentApi(app, deps.content, deps.rightsPolicy);
 
   mountReaderSite(app, deps.reader, cache, deps.publicUrl, deps.search);
   return { app, cache };

@@ -13,6 +13,8 @@ export const demoSettings: SiteSettings = {
   siteName: '黑土網',
   tagline: '吉林各地新聞,一站讀懂',
   operator: '黑土網示範編輯部',
+  marketingAgent: '黑土網內容授權中心',
+  claimWindowDays: 30,
   hotline: '0431-8000-0000',
   email: 'news@heitu.example',
   timeZone: 'Asia/Shanghai',

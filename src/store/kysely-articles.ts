@@ -184,6 +184,20 @@ export class KyselyArticles implements ArticleRepository {
     });
   }
 
+  async changedSince(cursor: { at: string; id: number }, limit: number): Promise<Article[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('status', 'in', ['published', 'withdrawn'])
+      .where('published_at', 'is not', null)
+      .where((eb) => eb.or([eb('updated_at', '>', cursor.at), eb.and([eb('updated_at', '=', cursor.at), eb('id', '>', cursor.id)])]))
+      .orderBy('updated_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return Promise.all(rows.map((r) => this.hydrate(r)));
+  }
+
   async nextScheduled(): Promise<string | null> {
     const r = await this.db
       .selectFrom('articles')

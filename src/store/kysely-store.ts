@@ -1,6 +1,6 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -11,6 +11,7 @@ import { KyselyUsers, KyselySessions } from './kysely-users.ts';
 import { KyselyAudit } from './kysely-audit.ts';
 import { KyselyTerms } from './kysely-terms.ts';
 import type { SearchIndexWriter } from './search-document.ts';
+import { KyselyRights, KyselyClaims } from './kysely-rights.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -25,6 +26,8 @@ export class KyselyStore implements Store {
   readonly audit: AuditRepository;
   readonly terms: TermRepository;
   readonly search: SearchRepository;
+  readonly rights: RightsRepository;
+  readonly claims: ClaimRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -36,6 +39,8 @@ export class KyselyStore implements Store {
     this.channels = new KyselyChannels(db);
     this.articles = new KyselyArticles(db, traits, search);
     this.search = search;
+    this.rights = new KyselyRights(db);
+    this.claims = new KyselyClaims(db);
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
     this.audit = new KyselyAudit(db);

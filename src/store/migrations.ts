@@ -183,6 +183,83 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         for (const statement of traits.searchSchema) await sql.raw(statement).execute(db);
       },
     },
+    '0005_rights': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const id = (c: Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0]) =>
+          traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey();
+        await db.schema
+          .createTable('licensees')
+          .addColumn('id', autoId, id)
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('contact', 'text')
+          .addColumn('certificate_no', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('agreements')
+          .addColumn('id', autoId, id)
+          .addColumn('licensee_id', 'integer', (c) => c.notNull().references('licensees.id'))
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn('valid_from', 'text')
+          .addColumn('valid_until', 'text')
+          .addColumn('revoked_at', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('api_keys')
+          .addColumn('id', autoId, id)
+          .addColumn('agreement_id', 'integer', (c) => c.notNull().references('agreements.id'))
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('prefix', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('content_access')
+          .addColumn('id', autoId, id)
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('licensee_id', 'integer', (c) => c.notNull())
+          .addColumn('agreement_id', 'integer', (c) => c.notNull())
+          .addColumn('article_id', 'integer')
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('status', 'integer', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .execute();
+        await db.schema.createIndex('content_access_licensee').on('content_access').columns(['licensee_id', 'day']).execute();
+        await db.schema.createIndex('content_access_agreement').on('content_access').columns(['agreement_id', 'day', 'article_id']).execute();
+        await db.schema
+          .createTable('claims')
+          .addColumn('id', autoId, id)
+          .addColumn('reference', 'text', (c) => c.notNull().unique())
+          .addColumn('article_id', 'integer')
+          .addColumn('article_ref', 'text', (c) => c.notNull())
+          .addColumn('claimant', 'text', (c) => c.notNull())
+          .addColumn('contact', 'text', (c) => c.notNull())
+          .addColumn('claim', 'text', (c) => c.notNull())
+          .addColumn('links', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('within_window', 'integer', (c) => c.notNull())
+          .addColumn('days_after_publication', 'integer')
+          .addColumn('assignee_id', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .execute();
+        await db.schema
+          .createTable('claim_files')
+          .addColumn('id', autoId, id)
+          .addColumn('claim_id', 'integer', (c) => c.notNull().references('claims.id'))
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('stored_as', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('articles_updated').on('articles').columns(['updated_at', 'id']).execute();
+      },
+    },
   };
 }
 

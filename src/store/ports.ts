@@ -3,6 +3,7 @@ import type { Channel, ChannelInput } from '../domain/channel.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
+import type { AgreementScope } from '../domain/rights.ts';
 
 /**
  * The one storage interface. It imports nothing but domain types; `sqlite/` and `postgres/`
@@ -20,6 +21,8 @@ export interface Store {
   audit: AuditRepository;
   terms: TermRepository;
   search: SearchRepository;
+  rights: RightsRepository;
+  claims: ClaimRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
 }
@@ -125,6 +128,11 @@ export interface ArticleRepository {
   authorIds(id: number): Promise<number[]>;
   /** The earliest scheduled publish time still pending, so the scheduler can sleep until then. */
   nextScheduled(): Promise<string | null>;
+  /**
+   * Articles that were ever public (published or withdrawn since), changed after the cursor, in
+   * change order: a licensee's incremental feed, with kills and corrections as they happen.
+   */
+  changedSince(cursor: { at: string; id: number }, limit: number): Promise<Article[]>;
 }
 
 export interface User {
@@ -221,4 +229,90 @@ export interface AuditRepository {
   append(ctx: Actx, note: AuditNote & { articleId?: number | null }): Promise<void>;
   list(options: { articleId?: number; limit: number; beforeId?: number }): Promise<AuditEntry[]>;
   count(options: { action: string; since: string; actorLogin?: string; ip?: string }): Promise<number>;
+}
+
+export interface Licensee {
+  id: number;
+  name: string;
+  contact: string | null;
+  certificateNo: string;
+  createdAt: string;
+}
+
+export interface Agreement {
+  id: number;
+  licenseeId: number;
+  scope: AgreementScope;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface ApiKeyInfo {
+  id: number;
+  agreementId: number;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AccessEntry {
+  at: string;
+  licenseeId: number;
+  agreementId: number;
+  articleId: number | null;
+  path: string;
+  status: number;
+  ip: string | null;
+}
+
+/** Licensees, their agreements and API keys (stored only as hashes), and every content access. */
+export interface RightsRepository {
+  createLicensee(input: { name: string; contact: string | null; certificateNo: string }, ctx: Actx): Promise<Licensee>;
+  licensees(): Promise<Licensee[]>;
+  licensee(id: number): Promise<Licensee | null>;
+  /** By certificate number exactly, or by a part of the name. */
+  findLicensees(q: string): Promise<Licensee[]>;
+  createAgreement(licenseeId: number, scope: AgreementScope, ctx: Actx): Promise<Agreement>;
+  agreement(id: number): Promise<Agreement | null>;
+  agreementsOf(licenseeId: number): Promise<Agreement[]>;
+  /** Ends the agreement and every key of it. */
+  revokeAgreement(id: number, ctx: Actx): Promise<void>;
+  addKey(agreementId: number, keyHash: string, prefix: string, expiresAt: string | null, ctx: Actx): Promise<ApiKeyInfo>;
+  revokeKey(keyId: number, ctx: Actx): Promise<void>;
+  keysOf(agreementId: number): Promise<ApiKeyInfo[]>;
+  keyByHash(hash: string): Promise<ApiKeyInfo | null>;
+  logAccess(entry: AccessEntry): Promise<void>;
+  /** Distinct items served under an agreement on a day (YYYY-MM-DD, UTC). */
+  itemsServed(agreementId: number, day: string): Promise<number>;
+  usage(licenseeId: number): Promise<Array<{ day: string; requests: number; items: number; refused: number }>>;
+}
+
+export const CLAIM_STATUSES = ['new', 'assigned', 'info-requested', 'rejected', 'corrected', 'taken-down'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export interface Claim {
+  id: number;
+  reference: string;
+  articleId: number | null;
+  articleRef: string;
+  claimant: string;
+  contact: string;
+  claim: string;
+  links: string[];
+  status: ClaimStatus;
+  withinWindow: boolean;
+  daysAfterPublication: number | null;
+  assigneeId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  files: Array<{ id: number; fileName: string; contentType: string; size: number; storedAs: string }>;
+}
+
+export interface ClaimRepository {
+  create(input: Omit<Claim, 'id' | 'reference' | 'status' | 'assigneeId' | 'createdAt' | 'updatedAt' | 'files'> & { ip: string | null; files: Array<{ fileName: string; contentType: string; size: number; storedAs: string }> }): Promise<Claim>;
+  list(options: { status?: ClaimStatus; limit: number }): Promise<Claim[]>;
+  byId(id: number): Promise<Claim | null>;
+  /** A step on the desk, audited, conditional on the status it was taken from. */
+  update(id: number, from: ClaimStatus, change: { status: ClaimStatus; assigneeId?: number | null }, ctx: Actx, note: string | null): Promise<Claim>;
 }

@@ -51,6 +51,36 @@ export interface Database {
   user_roles: { user_id: number; role: string };
   sessions: { id: string; user_id: number; csrf: string; created_at: string; expires_at: string; ip: string | null };
   script_terms: { id: Generated<number>; hans: string; hant: string; hk: string | null; note: string | null; updated_at: string };
+  licensees: { id: Generated<number>; name: string; contact: string | null; certificate_no: string; created_at: string };
+  agreements: {
+    id: Generated<number>;
+    licensee_id: number;
+    scope: string;
+    valid_from: string | null;
+    valid_until: string | null;
+    revoked_at: string | null;
+    created_at: string;
+  };
+  api_keys: { id: Generated<number>; agreement_id: number; key_hash: string; prefix: string; created_at: string; expires_at: string | null; revoked_at: string | null };
+  content_access: { id: Generated<number>; at: string; day: string; licensee_id: number; agreement_id: number; article_id: number | null; path: string; status: number; ip: string | null };
+  claims: {
+    id: Generated<number>;
+    reference: string;
+    article_id: number | null;
+    article_ref: string;
+    claimant: string;
+    contact: string;
+    claim: string;
+    links: string;
+    status: string;
+    within_window: number;
+    days_after_publication: number | null;
+    assignee_id: number | null;
+    created_at: string;
+    updated_at: string;
+    ip: string | null;
+  };
+  claim_files: { id: Generated<number>; claim_id: number; file_name: string; content_type: string; size: number; stored_as: string };
   audit_log: {
     id: Generated<number>;
     at: string;

@@ -1,0 +1,117 @@
+import type { Agreement, Licensee, Store } from '../store/ports.ts';
+import type { Article } from '../domain/article.ts';
+import { agreementState, representationFor, scopeRefusal } from '../domain/rights.ts';
+import { DomainError } from '../domain/errors.ts';
+import { articleToNinjs } from '../domain/ninjs/to-ninjs.ts';
+import { ninjsExportContext, requireSettings } from './site-context.ts';
+import { hashApiKey } from './rights-service.ts';
+
+export interface Grant {
+  keyId: number;
+  agreement: Agreement;
+  licensee: Licensee;
+}
+
+/** Cursor over (updated_at, id), opaque to licensees. */
+export function encodeCursor(c: { at: string; id: number }): string {
+  return Buffer.from(`${c.at}|${c.id}`).toString('base64url');
+}
+
+export function decodeCursor(s: string): { at: string; id: number } | null {
+  const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+  return at && id && !Number.isNaN(Date.parse(at)) && /^\d+$/.test(id) ? { at, id: Number(id) } : null;
+}
+
+/**
+ * The licensees' content API: who is calling (by key), what their agreement covers, and each item
+ * as ninjs 3.1 with the rights it travels under. Nothing outside the agreement leaves.
+ */
+export function createContentApiService(store: Store, publicUrl: string, now: () => Date = () => new Date()) {
+  async function authenticate(bearer: string | undefined): Promise<Grant> {
+    const key = bearer?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!key) throw new DomainError('CONTENT_KEY_INVALID', 'send the API key as Authorization: Bearer KEY');
+    const info = await store.rights.keyByHash(hashApiKey(key));
+    if (!info || info.revokedAt) throw new DomainError('CONTENT_KEY_INVALID', 'unknown or revoked API key');
+    if (info.expiresAt && Date.parse(info.expiresAt) < now().getTime()) throw new DomainError('CONTENT_KEY_EXPIRED', 'this API key has expired; ask for a new one');
+    const agreement = (await store.rights.agreement(info.agreementId))!;
+    const state = agreementState({ revokedAt: agreement.revokedAt, validFrom: agreement.scope.validFrom, validUntil: agreement.scope.validUntil }, now());
+    if (state === 'revoked') throw new DomainError('CONTENT_KEY_INVALID', 'unknown or revoked API key');
+    if (state === 'expired') throw new DomainError('LICENCE_EXPIRED', `the agreement ended on ${agreement.scope.validUntil}`);
+    if (state === 'not-yet-valid') throw new DomainError('LICENCE_NOT_YET_VALID', `the agreement starts on ${agreement.scope.validFrom}`);
+    return { keyId: info.id, agreement, licensee: (await store.rights.licensee(agreement.licenseeId))! };
+  }
+
+  /** Only what was public: published (and due) or withdrawn after publication. */
+  const everPublic = (a: Article) => !!a.publishedAt && a.publishedAt <= now().toISOString() && (a.status === 'published' || a.status === 'withdrawn');
+
+  async function toItem(a: Article, g: Grant): Promise<Record<string, unknown>> {
+    const settings = await requireSettings(store);
+    const ctx = ninjsExportContext(settings, await store.channels.list());
+    const item = articleToNinjs(a, ctx);
+    const year = new Date(a.publishedAt!).getUTCFullYear();
+    const holder = a.rightsClass === 'reprint' || a.rightsClass === 'licensed-in' ? (a.sourceName ?? settings.operator) : settings.operator;
+    const representation = representationFor(g.agreement.scope);
+    const rights = {
+      copyrightHolder: holder,
+      copyrightNotice: `© ${year} ${holder}`,
+      usageTerms: `${g.agreement.scope.attribution}; licensed to ${g.licensee.name} (${g.licensee.certificateNo}) under agreement ${g.agreement.id}: ${g.agreement.scope.uses.join(', ')}${g.agreement.scope.territory.length ? `, territory ${g.agreement.scope.territory.join('/')}` : ''}${g.agreement.scope.validUntil ? `, until ${g.agreement.scope.validUntil}` : ''}`,
+      rightsInfo: { langId: 'http://www.w3.org/ns/odrl/2/', linkedRights: `${publicUrl}/rights/policies/${g.agreement.id}` },
+    };
+    if (a.status === 'withdrawn') {
+      // A kill: the item says it is canceled and carries no text.
+      const { bodies: _b, descriptions: _d, ...rest } = item;
+      return { ...rest, ...rights, pubStatus: 'canceled' };
+    }
+    if (representation === 'partial') {
+      const bodies = item['bodies'] as Array<Record<string, unknown>>;
+      const first = /<p>[\s\S]*?<\/p>/.exec(String(bodies[0]!['value']))?.[0] ?? '';
+      return { ...item, ...rights, representationType: 'partial', bodies: [{ ...bodies[0], value: first, charCount: [...first.replace(/<[^>]*>/g, '')].length }] };
+    }
+    return { ...item, ...rights };
+  }
+
+  async function checkQuota(g: Grant, articleIds: number[]): Promise<void> {
+    const limit = g.agreement.scope.itemsPerDay;
+    if (!limit) return;
+    const served = await store.rights.itemsServed(g.agreement.id, now().toISOString().slice(0, 10));
+    if (served + articleIds.length > limit) throw new DomainError('LICENCE_QUOTA_EXCEEDED', `the agreement allows ${limit} items a day`);
+  }
+
+  return {
+    authenticate,
+
+    async item(g: Grant, id: number): Promise<Record<string, unknown>> {
+      const a = await store.articles.byId(id);
+      if (!a || !everPublic(a)) throw new DomainError('NOT_FOUND', `no item ${id}`);
+      const refusal = scopeRefusal(g.agreement.scope, a);
+      if (refusal) throw new DomainError('LICENCE_OUT_OF_SCOPE', `item ${id} is outside the agreement (${refusal})`);
+      await checkQuota(g, [id]);
+      return toItem(a, g);
+    },
+
+    /** Items changed after the cursor that the agreement covers, oldest change first. */
+    async items(g: Grant, options: { cursor: { at: string; id: number }; limit: number }): Promise<{ items: Array<Record<string, unknown>>; ids: number[]; next: string | null }> {
+      const out: Article[] = [];
+      let cursor = options.cursor;
+      let scanned = 0;
+      // Out-of-scope articles are skipped, so read on until the page is full or the feed ends.
+      while (out.length < options.limit && scanned < 20_000) {
+        const batch = await store.articles.changedSince(cursor, 200);
+        if (batch.length === 0) break;
+        scanned += batch.length;
+        for (const a of batch) {
+          cursor = { at: a.updatedAt, id: a.id };
+          if (everPublic(a) && !scopeRefusal(g.agreement.scope, a)) out.push(a);
+          if (out.length === options.limit) break;
+        }
+      }
+      await checkQuota(g, out.map((a) => a.id));
+      return { items: await Promise.all(out.map((a) => toItem(a, g))), ids: out.map((a) => a.id), next: encodeCursor(cursor) };
+    },
+
+    log: (g: Grant, e: { articleId: number | null; path: string; status: number; ip: string | null }) =>
+      store.rights.logAccess({ at: now().toISOString(), licenseeId: g.licensee.id, agreementId: g.agreement.id, ...e }),
+  };
+}
+
+export type ContentApiService = ReturnType<typeof createContentApiService>;
