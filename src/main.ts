@@ -15,6 +15,8 @@ import { createSearchService } from './services/search-service.ts';
 import { createContentApiService } from './services/content-api-service.ts';
 import { createRightsService } from './services/rights-service.ts';
 import { rightsPolicy } from './services/rights-policy.ts';
+import { createClaimsService } from './services/claims-service.ts';
+import { join } from 'node:path';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
@@ -41,16 +43,19 @@ export async function openAndPrepareStore(config: Config): Promise<Store> {
 export async function startServer(config: Config, store?: Store): Promise<Running> {
   const s = store ?? (await openAndPrepareStore(config));
   const reader = createReaderService(s);
+  const newsroom = createNewsroomService(s);
   const { app, cache } = createHttpApp({
     reader,
     auth: createAuthService(s),
-    newsroom: createNewsroomService(s),
+    newsroom,
     users: createUserAdminService(s),
     terms: createTermService(s),
     search: createSearchService(s),
     content: createContentApiService(s, config.publicUrl),
     rights: createRightsService(s),
     rightsPolicy: (id) => rightsPolicy(s, config.publicUrl, id),
+    // Evidence lives beside the database, never under anything served.
+    claims: createClaimsService(s, newsroom, join(config.dataDir, 'uploads', 'claims')),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });

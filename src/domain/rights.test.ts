@@ -35,3 +35,12 @@ test('the claims window: 30 days from publication; day 31 is flagged', () => {
   const late = claimWindow(published, new Date('2026-11-01T02:00:00Z'), 30);
   assert.deepEqual([late.withinWindow, late.days, late.deadline], [false, 31, '2026-10-31T02:00:00.000Z']);
 });
+
+import { claimTransition } from './rights.ts';
+
+test('claims move from new to a decision, and decided claims stay decided', () => {
+  assert.equal(claimTransition('new', 'assign'), 'assigned');
+  assert.equal(claimTransition('assigned', 'request-info'), 'info-requested');
+  assert.equal(claimTransition('info-requested', 'take-down'), 'taken-down');
+  for (const done of ['rejected', 'corrected', 'taken-down'] as const) assert.equal(claimTransition(done, 'assign'), null);
+});

@@ -69,3 +69,24 @@ export function claimWindow(publishedAt: string, filedAt: Date, windowDays: numb
   const deadline = new Date(published + windowDays * 86_400_000);
   return { withinWindow: filedAt.getTime() <= deadline.getTime(), days: Math.floor((filedAt.getTime() - published) / 86_400_000), deadline: deadline.toISOString() };
 }
+
+/** The claims desk: assign, ask for information, then decide (reject, correct, take down). */
+export const CLAIM_ACTIONS = ['assign', 'request-info', 'reject', 'correct', 'take-down'] as const;
+export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
+export const CLAIM_STATUSES = ['new', 'assigned', 'info-requested', 'rejected', 'corrected', 'taken-down'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+type ClaimState = ClaimStatus;
+
+const CLAIM_NEXT: Record<ClaimAction, ClaimState> = {
+  assign: 'assigned',
+  'request-info': 'info-requested',
+  reject: 'rejected',
+  correct: 'corrected',
+  'take-down': 'taken-down',
+};
+
+/** The claim's next status, or null when the claim is already decided. */
+export function claimTransition(from: ClaimState, action: ClaimAction): ClaimState | null {
+  if (from === 'rejected' || from === 'corrected' || from === 'taken-down') return null;
+  return CLAIM_NEXT[action];
+}

@@ -7,6 +7,7 @@ import type { TermService } from '../services/term-service.ts';
 import type { SearchService } from '../services/search-service.ts';
 import type { ContentApiService } from '../services/content-api-service.ts';
 import type { RightsService } from '../services/rights-service.ts';
+import type { ClaimsService } from '../services/claims-service.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
@@ -23,6 +24,7 @@ export interface HttpDeps {
   search: SearchService;
   content: ContentApiService;
   rights: RightsService;
+  claims: ClaimsService;
   rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
@@ -44,6 +46,6 @@ export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: H
   mountNewsroomUi(app, deps.reader);
   mountContentApi(app, deps.content, deps.rightsPolicy);
 
-  mountReaderSite(app, deps.reader, cache, deps.publicUrl, deps.search);
+  mountReaderSite(app, deps.reader, cache, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims });
   return { app, cache };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { AccessEntry, Actx, Agreement, ApiKeyInfo, Claim, ClaimRepository, ClaimStatus, Licensee, RightsRepository } from './ports.ts';
+import type { AccessEntry, Actx, Agreement, ApiKeyInfo, Claim, ClaimRepository, Licensee, RightsRepository } from './ports.ts';
+import type { ClaimStatus } from '../domain/rights.ts';
 import { agreementScopeSchema, type AgreementScope } from '../domain/rights.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from './kysely-journal.ts';

@@ -3,7 +3,7 @@ import type { Channel, ChannelInput } from '../domain/channel.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
-import type { AgreementScope } from '../domain/rights.ts';
+import type { AgreementScope, ClaimStatus } from '../domain/rights.ts';
 
 /**
  * The one storage interface. It imports nothing but domain types; `sqlite/` and `postgres/`
@@ -288,8 +288,7 @@ export interface RightsRepository {
   usage(licenseeId: number): Promise<Array<{ day: string; requests: number; items: number; refused: number }>>;
 }
 
-export const CLAIM_STATUSES = ['new', 'assigned', 'info-requested', 'rejected', 'corrected', 'taken-down'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export type { ClaimStatus } from '../domain/rights.ts';
 
 export interface Claim {
   id: number;

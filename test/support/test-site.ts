@@ -3,7 +3,9 @@ import { openAndPrepareStore, startServer, type Running } from '../../src/main.t
 import { importNinjs, splitNinjsText, type ImportOutcome } from '../../src/services/ninjs-import.ts';
 import { ninjsImportContext, requireSettings } from '../../src/services/site-context.ts';
 import type { Store } from '../../src/store/ports.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The shared folder beside the repository: fixtures and standard test suites. */
@@ -11,8 +13,9 @@ export const sharedDir = fileURLToPath(new URL('../../../shared/', import.meta.u
 export const seedNinjsPath = `${sharedDir}seed/seed-article.ninjs.json`;
 export const seedPagePath = `${sharedDir}seed/seed-page.txt`;
 
+/** An in-memory database, and a data folder of its own for uploads. */
 export function testConfig(over: Record<string, string> = {}): Config {
-  return loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', ...over });
+  return loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', HEITU_DATA_DIR: mkdtempSync(join(tmpdir(), 'heitu-test-')), ...over });
 }
 
 /** A demo site on an in-memory SQLite database, served on a free port. */

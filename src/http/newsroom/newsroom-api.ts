@@ -7,6 +7,9 @@ import { articleDraftSchema, type NewsroomService } from '../../services/newsroo
 import type { ReaderService } from '../../services/reader-service.ts';
 import type { UserAdminService } from '../../services/user-admin-service.ts';
 import { siteTermSchema, type TermService } from '../../services/term-service.ts';
+import type { RightsService } from '../../services/rights-service.ts';
+import type { ClaimsService } from '../../services/claims-service.ts';
+import { CLAIM_ACTIONS, CLAIM_STATUSES, agreementScopeSchema } from '../../domain/rights.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { renderContext } from '../reader-site/render-context.ts';
@@ -20,6 +23,8 @@ export interface NewsroomApiDeps {
   reader: ReaderService;
   users: UserAdminService;
   terms: TermService;
+  rights: RightsService;
+  claims: ClaimsService;
   /** Cookies carry Secure when the site is served over https. */
   secureCookies: boolean;
   publicUrl: string;
@@ -47,7 +52,9 @@ const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.
 
 /** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
 export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
-  const { auth, newsroom, reader, users, terms } = deps;
+  const { auth, newsroom, reader, users, terms, rights, claims } = deps;
+  const RIGHTS = ['rights_manager', 'admin'] as const;
+  const actx = (actor: { id: number; login: string }, ip: string | null) => ({ actorId: actor.id, actorLogin: actor.login, ip });
   const EDITORS = ['editor', 'responsible_editor', 'chief_editor', 'admin'] as const;
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.secureCookies };
 
@@ -175,6 +182,61 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       handler: async ({ actor, params, ip }) => {
         await terms.remove(actor!, idParam(params['id']), ip);
         return { ok: true };
+      },
+    }),
+    route({
+      method: 'get', path: '/licensees', summary: 'Licensees with their agreements, states and keys (prefixes only)', access: RIGHTS,
+      handler: async () => rights.overview(),
+    }),
+    route({
+      method: 'post', path: '/licensees', summary: 'Register a licensee with an agreement; the API key is in this answer only', access: RIGHTS, status: 201,
+      body: z.object({ name: z.string().trim().min(1).max(200), contact: z.string().trim().max(200).nullish(), certificateNo: z.string().trim().max(60).nullish(), scope: agreementScopeSchema, keyExpiresAt: z.string().datetime({ offset: true }).nullish() }),
+      handler: async ({ actor, body, ip }) => rights.addLicensee(body, actx(actor!, ip)),
+    }),
+    route({
+      method: 'post', path: '/licensees/:id/revoke', summary: 'Revoke every agreement and key of a licensee', access: RIGHTS,
+      handler: async ({ actor, params, ip }) => ({ revoked: await rights.revokeLicensee(idParam(params['id']), actx(actor!, ip)) }),
+    }),
+    route({
+      method: 'post', path: '/agreements/:id/rotate-key', summary: 'A new API key for an agreement (the old ones stop at once); shown once', access: RIGHTS,
+      body: z.object({ expiresAt: z.string().datetime({ offset: true }).nullish() }),
+      handler: async ({ actor, params, body, ip }) => rights.rotateKey(idParam(params['id']), body.expiresAt ?? null, actx(actor!, ip)),
+    }),
+    route({
+      method: 'get', path: '/licensees/:id/usage', summary: 'Content API use per day: requests, items, refusals (?format=csv for CSV)', access: RIGHTS,
+      handler: async ({ params, c }) => {
+        const rows = await rights.usage(idParam(params['id']));
+        if (c.req.query('format') !== 'csv') return rows;
+        const csv = ['day,requests,items,refused', ...rows.map((r) => `${r.day},${r.requests},${r.items},${r.refused}`)].join('\n') + '\n';
+        return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="usage-${params['id']}.csv"` });
+      },
+    }),
+    route({
+      method: 'get', path: '/claims', summary: 'The claims desk', access: RIGHTS, query: z.object({ status: z.enum(CLAIM_STATUSES).optional() }),
+      handler: async ({ query }) => claims.list(query.status),
+    }),
+    route({
+      method: 'get', path: '/claims/:id', summary: 'One claim with its evidence list', access: RIGHTS,
+      handler: async ({ params }) => claims.get(idParam(params['id'])),
+    }),
+    ...CLAIM_ACTIONS.map((action) =>
+      route({
+        method: 'post', path: `/claims/:id/${action}`, summary: `Claims desk: ${action} (take-down withdraws the article everywhere)`, access: RIGHTS,
+        body: z.object({ note: z.string().trim().max(2000).nullish() }),
+        handler: async ({ actor, params, body, ip }) => claims.act(actor!, idParam(params['id']), action, body.note ?? null, ip),
+      }),
+    ),
+    route({
+      method: 'get', path: '/claims/:id/files/:file', summary: 'An evidence file, as a download (never shown as a page)', access: RIGHTS,
+      handler: async ({ params, c }) => {
+        const f = await claims.evidence(idParam(params['id']), idParam(params['file']));
+        return c.body(new Uint8Array(f.bytes), 200, {
+          'content-type': f.contentType,
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; sandbox",
+          'cache-control': 'private, no-store',
+        });
       },
     }),
     route({

@@ -13,6 +13,13 @@ import { variantFromAcceptLanguage } from '../accept-language.ts';
 import { searchPage } from './search-page.ts';
 import { LABELS } from './labels.ts';
 import type { SearchService } from '../../services/search-service.ts';
+import type { RightsService } from '../../services/rights-service.ts';
+import { verifyPage } from './verify-page.ts';
+import { claimFormPage, claimThanksPage, type ClaimFormValues } from './claim-page.ts';
+import type { ClaimsService } from '../../services/claims-service.ts';
+import { MAX_FILES, MAX_FILE_BYTES } from '../../services/claims-service.ts';
+import { RateLimiter } from '../rate-limit.ts';
+import { ipOf } from '../api-registry.ts';
 import { isDomainError } from '../../domain/errors.ts';
 import { convertText } from '../../text/convert.ts';
 import { targetOfVariant } from '../../domain/variant.ts';
@@ -43,7 +50,16 @@ export function chosenVariant(c: Context, frame: SiteFrame): Variant {
  * stable URL. Paths without a variant redirect to the reader's. It also answers what no other
  * route did, with a 404 page in the reader's script.
  */
-export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string, search: SearchService): void {
+export interface ReaderSiteServices {
+  search: SearchService;
+  rights: RightsService;
+  claims: ClaimsService;
+}
+
+export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string, services: ReaderSiteServices): void {
+  const { search, rights, claims } = services;
+  // Public forms: five claims per address in ten minutes.
+  const claimLimiter = new RateLimiter(5 / 600, 5);
   /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
   async function cached(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = cache.get(key);
@@ -145,6 +161,46 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     return c.html(html, r.status, { 'cache-control': 'public, max-age=30' });
   });
   app.get('/search', async (c) => negotiated(c, await negotiate(c)));
+  app.get(`/:variant${VARIANT_PATTERN}/licensees/verify`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    const q = (c.req.query('q') ?? '').slice(0, 100);
+    const found = await rights.verify(q);
+    return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), q, found), 200, { 'cache-control': 'no-store' });
+  });
+  app.get('/licensees/verify', async (c) => negotiated(c, await negotiate(c)));
+
+  const emptyClaim: ClaimFormValues = { claimant: '', contact: '', article: '', claim: '', links: '' };
+  app.get(`/:variant${VARIANT_PATTERN}/rights/claims/new`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    const article = (c.req.query('article') ?? '').slice(0, 500);
+    return c.html(claimFormPage(renderContext(await reader.frame(), variant, publicUrl), { ...emptyClaim, article }, null), 200, { 'cache-control': 'no-store' });
+  });
+  app.post(`/:variant${VARIANT_PATTERN}/rights/claims/new`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    const ctx = renderContext(await reader.frame(), variant, publicUrl);
+    const say = (key: string) => convertText(LABELS.claimErrors[key] ?? LABELS.claimErrors['claim']!, 'zh-Hant', targetOfVariant(variant));
+    if (Number(c.req.header('content-length') ?? 0) > MAX_FILES * MAX_FILE_BYTES + 1_000_000) {
+      return c.html(claimFormPage(ctx, emptyClaim, say('size')), 413);
+    }
+    const form = await c.req.parseBody({ all: true });
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const values: ClaimFormValues = { claimant: text('claimant'), contact: text('contact'), article: text('article'), claim: text('claim'), links: text('links') };
+    const ip = ipOf(c);
+    // A filled honeypot is a robot: answer as if all went well, keep nothing.
+    if (text('website')) return c.html(claimThanksPage(ctx, 'HT-0', null), 200);
+    if (!claimLimiter.take(`claim:${ip}`)) return c.html(claimFormPage(ctx, values, say('rate')), 429);
+    const rawFiles = ([] as unknown[]).concat(form['files'] ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+    try {
+      const files = await Promise.all(rawFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const claim = await claims.file({ ...values, links: values.links.split(/\s+/).filter(Boolean) }, files, ip);
+      const window = (await reader.frame()).settings.claimWindowDays;
+      return c.html(claimThanksPage(ctx, claim.reference, claim.withinWindow ? null : { days: claim.daysAfterPublication ?? 0, window }), 201);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      return c.html(claimFormPage(ctx, values, say(e.code === 'UPLOAD_REJECTED' ? 'files' : (e.property ?? 'claim'))), 400);
+    }
+  });
+  app.get('/rights/claims/new', async (c) => negotiated(c, await negotiate(c)));
   app.get('/api/search', async (c) => {
     const requested = c.req.query('variant') ?? '';
     const variant = isVariant(requested) ? requested : chosenVariant(c, await reader.frame());

@@ -1,0 +1,115 @@
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Claim, Store } from '../store/ports.ts';
+import type { ClaimStatus } from '../domain/rights.ts';
+import { claimTransition, claimWindow, type ClaimAction } from '../domain/rights.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor } from '../domain/roles.ts';
+import { hasRole } from '../domain/roles.ts';
+import { requireSettings } from './site-context.ts';
+import type { NewsroomService } from './newsroom-service.ts';
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES = 5;
+
+/** Evidence is recognised by its first bytes, never by its name. */
+export function sniffEvidence(bytes: Uint8Array): string | null {
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
+  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
+  if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'image/gif';
+  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'image/webp';
+  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46 && b(4) === 0x2d) return 'application/pdf';
+  return null;
+}
+
+export const claimFormSchema = z.object({
+  claimant: z.string().trim().min(1, 'claimant').max(200),
+  contact: z.string().trim().min(3, 'contact').max(200),
+  article: z.string().trim().min(1, 'article').max(500),
+  claim: z.string().trim().min(10, 'claim').max(10_000),
+  links: z.array(z.string().trim().url().max(500)).max(20),
+});
+
+/** Rights claims: filed by anyone through the public form, decided on the newsroom's claims desk. */
+export function createClaimsService(store: Store, newsroom: NewsroomService, uploadDir: string, now: () => Date = () => new Date()) {
+  async function articleOf(ref: string) {
+    const id = /(?:^|\/articles\/)(\d{1,15})(?:[/?#].*)?$/.exec(ref.trim())?.[1];
+    const a = id ? await store.articles.byId(Number(id)) : null;
+    if (!a || !a.publishedAt || (a.status !== 'published' && a.status !== 'withdrawn')) {
+      throw new DomainError('VALIDATION_FAILED', 'no published article with that address or number', 'article');
+    }
+    return a;
+  }
+
+  return {
+    async file(input: unknown, files: Array<{ name: string; bytes: Uint8Array }>, ip: string | null): Promise<Claim> {
+      const parsed = claimFormSchema.safeParse(input);
+      if (!parsed.success) {
+        const property = String(parsed.error.issues[0]?.path[0] ?? 'form');
+        throw new DomainError('VALIDATION_FAILED', `check the field ${property}`, property);
+      }
+      if (files.length > MAX_FILES) throw new DomainError('UPLOAD_REJECTED', `at most ${MAX_FILES} files`, 'files');
+      const kept: Array<{ fileName: string; contentType: string; size: number; bytes: Uint8Array }> = [];
+      for (const f of files) {
+        if (f.bytes.length === 0) continue;
+        if (f.bytes.length > MAX_FILE_BYTES) throw new DomainError('UPLOAD_REJECTED', `${f.name} is larger than 10 MB`, 'files');
+        const type = sniffEvidence(f.bytes);
+        if (!type) throw new DomainError('UPLOAD_REJECTED', `${f.name} is not an image or a PDF`, 'files');
+        kept.push({ fileName: f.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 100) || 'evidence', contentType: type, size: f.bytes.length, bytes: f.bytes });
+      }
+      const article = await articleOf(parsed.data.article);
+      const settings = await requireSettings(store);
+      const window = claimWindow(article.publishedAt!, now(), settings.claimWindowDays);
+      await mkdir(uploadDir, { recursive: true });
+      const stored = [];
+      for (const f of kept) {
+        // Stored under a random name with no extension, outside anything the web server serves.
+        const storedAs = randomUUID();
+        await writeFile(join(uploadDir, storedAs), f.bytes, { flag: 'wx' });
+        stored.push({ fileName: f.fileName, contentType: f.contentType, size: f.size, storedAs });
+      }
+      return store.claims.create({
+        articleId: article.id, articleRef: parsed.data.article, claimant: parsed.data.claimant, contact: parsed.data.contact, claim: parsed.data.claim,
+        links: parsed.data.links, withinWindow: window.withinWindow, daysAfterPublication: window.days, ip, files: stored,
+      });
+    },
+
+    list: (status?: ClaimStatus) => store.claims.list({ ...(status ? { status } : {}), limit: 200 }),
+
+    async get(id: number): Promise<Claim> {
+      const c = await store.claims.byId(id);
+      if (!c) throw new DomainError('NOT_FOUND', `claim ${id} does not exist`);
+      return c;
+    },
+
+    /** A step on the desk; a take-down withdraws the article everywhere, through the workflow. */
+    async act(actor: Actor, id: number, action: ClaimAction, note: string | null, ip: string | null = null): Promise<Claim> {
+      if (!hasRole(actor, 'rights_manager', 'admin')) throw new DomainError('FORBIDDEN_ROLE', 'the claims desk is for rights managers');
+      const c = await this.get(id);
+      const next = claimTransition(c.status, action);
+      if (!next) throw new DomainError('WORKFLOW_INVALID_TRANSITION', `claim ${c.reference} is already decided (${c.status})`);
+      if ((action === 'reject' || action === 'take-down' || action === 'request-info' || action === 'correct') && !note?.trim()) {
+        throw new DomainError('WORKFLOW_REASON_REQUIRED', 'write what was decided or asked', 'note');
+      }
+      if (action === 'take-down' && c.articleId) {
+        const a = await store.articles.byId(c.articleId);
+        if (a && (a.status === 'published' || a.status === 'scheduled')) {
+          await newsroom.act(actor, a.id, { type: 'withdraw', reason: `${c.reference}: ${note}` }, ip);
+        }
+      }
+      return store.claims.update(id, c.status, { status: next, ...(action === 'assign' ? { assigneeId: actor.id } : {}) }, { actorId: actor.id, actorLogin: actor.login, ip }, note?.trim() || null);
+    },
+
+    async evidence(claimId: number, fileId: number): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+      const c = await this.get(claimId);
+      const f = c.files.find((x) => x.id === fileId);
+      if (!f) throw new DomainError('NOT_FOUND', 'no such file');
+      return { bytes: await readFile(join(uploadDir, f.storedAs)), contentType: f.contentType, fileName: f.fileName };
+    },
+  };
+}
+
+export type ClaimsService = ReturnType<typeof createClaimsService>;
