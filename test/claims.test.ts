@@ -28,7 +28,7 @@ before(async () => {
 });
 after(() => site.stop());
 
-async function fileClaim(variant: string, fields: Record<string, string>, files: Array<{ name: string; bytes: Uint8Array; type: string }> = []) {
+async function fileClaim(variant: string, fields: Record<string, string>, files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; type: string }> = []) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   for (const f of files) form.append('files', new Blob([f.bytes], { type: f.type }), f.name);
@@ -126,4 +126,19 @@ test('public verification of licensees', async () => {
   assert.doesNotMatch(html, /<span class="ok">/);
   await rights.addLicensee({ name: '過期傳媒', certificateNo: 'EXP-9', scope: { rights: ['original'], uses: ['reprint'], attribution: 'x', validUntil: '2021-01-01T00:00:00Z' } }, SYSTEM);
   assert.match(await page('EXP-9', 'zh-hant'), /已過期 · 授權範圍/);
+});
+
+test('an exclusive\'s page carries its credit line and JSON-LD with copyrightHolder, copyrightNotice, creditText and license', async () => {
+  const ex = await site.store.articles.create(articleInputSchema.parse({
+    language: 'zh-Hans', headline: '本网专稿:查干湖冬捕现场', bodyHtml: '<p>专稿内容。</p>', rightsClass: 'exclusive', sourceName: '黑土网', channels: ['songyuan'],
+    status: 'published', publishedAt: new Date(Date.now() - 60_000).toISOString(),
+  }), SYSTEM);
+  const html = await (await fetch(`${site.url}/zh-hant/articles/${ex.id}`)).text();
+  assert.match(html, /<p class="notice">來源:黑土網<\/p>/);
+  const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+  assert.equal((ld['copyrightHolder'] as { name: string }).name, '黑土網示範編輯部');
+  assert.match(String(ld['copyrightNotice']), /^© \d{4} 黑土網示範編輯部$/);
+  assert.equal(ld['creditText'], '來源:黑土網');
+  assert.match(String(ld['license']), /\/zh-hant\/licensees\/verify$/);
+  assert.match(String(ld['datePublished']), /\+08:00$/);
 });

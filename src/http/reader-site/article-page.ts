@@ -5,6 +5,7 @@ import { LABELS } from './labels.ts';
 import { formatLead } from '../../domain/dateline.ts';
 import { formatLocalDateTime } from '../../domain/time.ts';
 import { esc } from '../html.ts';
+import { articleJsonLd } from './article-json-ld.ts';
 
 /**
  * The article page in the seed page's order: headline; time to the second, 來源, 編輯, 責編;
@@ -44,7 +45,7 @@ ${corrections}${notices.map((n) => `<p class="notice">${n}</p>`).join('\n')}
   return layout(ctx, {
     title: `${ctx.t(a.headline, from)} - ${ctx.t(settings.siteName, settings.language)}`,
     path: `/articles/${a.id}`,
-    body: html,
+    body: html + articleJsonLd(ctx, data),
     ...(a.channels[0] ? { currentChannel: a.channels[0] } : {}),
   });
 }

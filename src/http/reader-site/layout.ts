@@ -56,7 +56,7 @@ ${page.body}
 <footer class="site"><div class="wrap">
 <h2>${ctx.t(settings.statementTitle, s)}:</h2>
 <ol class="statement">${clauses}</ol>
-<p>© ${ctx.t(settings.operator, s)}</p>
+<p>© ${ctx.t(settings.operator, s)}${settings.marketingAgent ? ` · ${ctx.t('內容授權', 'zh-Hant')}:${ctx.t(settings.marketingAgent, s)}` : ''} · <a href="${esc(ctx.href('/licensees/verify'))}">${ctx.t('授權機構查詢', 'zh-Hant')}</a> · <a href="${esc(ctx.href('/rights/claims/new'))}">${ctx.t('版權聯繫', 'zh-Hant')}</a></p>
 </div></footer>
 </body>
 </html>

@@ -1,0 +1,39 @@
+import type { RenderContext } from './render-context.ts';
+import type { ArticleData } from '../../services/reader-service.ts';
+import { formatZoned } from '../../domain/time.ts';
+import { convertText } from '../../text/convert.ts';
+
+/**
+ * schema.org NewsArticle for an article page, with the rights it is published under: who holds
+ * the copyright, the notice, the credit to show, and where the licensing terms are.
+ */
+export function articleJsonLd(ctx: RenderContext, data: ArticleData): string {
+  const a = data.article;
+  const s = data.settings;
+  const t = (text: string | null, from = a.language) => (text ? convertText(text, from, ctx.target) : undefined);
+  const own = a.rightsClass === 'original' || a.rightsClass === 'exclusive';
+  const holder = own ? t(s.operator, s.language) : t(a.sourceName);
+  const year = new Date(a.publishedAt!).getUTCFullYear();
+  const doc = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: t(a.headline),
+    ...(a.originalHeadline ? { alternativeHeadline: t(a.originalHeadline) } : {}),
+    datePublished: formatZoned(a.publishedAt!, s.timeZone),
+    dateModified: formatZoned(a.updatedAt, s.timeZone),
+    inLanguage: ctx.target,
+    ...(a.dateline.place ? { dateline: t(a.dateline.place) } : {}),
+    ...(a.byline ? { author: { '@type': 'Person', name: t(a.byline) } } : {}),
+    ...(a.editorName ? { editor: { '@type': 'Person', name: t(a.editorName) } } : {}),
+    publisher: { '@type': 'NewsMediaOrganization', name: t(s.siteName, s.language), url: ctx.absolute(ctx.href('/')) },
+    mainEntityOfPage: ctx.absolute(ctx.href(`/articles/${a.id}`)),
+    copyrightHolder: { '@type': 'Organization', name: holder },
+    copyrightYear: year,
+    copyrightNotice: `© ${year} ${holder ?? ''}`.trim(),
+    creditText: own ? t(s.creditLine, s.language) : `${convertText('來源', 'zh-Hant', ctx.target)}:${t(a.sourceName) ?? ''}`,
+    license: ctx.absolute(ctx.href('/licensees/verify')),
+    isAccessibleForFree: true,
+  };
+  // `<` is escaped so no string can end the script element.
+  return `<script type="application/ld+json">${JSON.stringify(doc).replace(/</g, '\\u003c')}</script>`;
+}
