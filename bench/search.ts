@@ -17,7 +17,7 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
 import { seedDemoSite } from '../src/services/demo-site.ts';
 import { queryTokens } from '../src/text/search-tokens.ts';
 import { convertText } from '../src/text/convert.ts';
-import { generateArticles, random, sentencePool } from './corpus.ts';
+import { insertArchive, random, sentencePool } from './corpus.ts';
 import { median, repoRoot } from './support.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
@@ -35,33 +35,7 @@ try {
 
   // 1. The archive, inserted in bulk (the articles themselves are not what is measured here).
   const t0 = performance.now();
-  const batch = 2000;
-  let rows: Array<Record<string, unknown>> = [];
-  const flush = async () => {
-    if (!rows.length) return;
-    const chunk = rows;
-    rows = [];
-    await store.db.transaction().execute(async (tx) => {
-      for (const r of chunk) {
-        const { channels, ...values } = r as { channels: string[] } & Record<string, unknown>;
-        const ins = await tx.insertInto('articles').values(values as never).returning('id').executeTakeFirstOrThrow();
-        await tx.insertInto('article_channels').values(channels.map((slug, position) => ({ article_id: Number(ins.id), channel_slug: slug, position }))).execute();
-      }
-    });
-  };
-  let n = 0;
-  let bytes = 0;
-  for (const g of generateArticles(count)) {
-    n++;
-    bytes += Buffer.byteLength(g.headline + g.summary + g.bodyHtml);
-    rows.push({
-      uri: `urn:bench:${n}`, language: g.language, headline: g.headline, summary: g.summary, body_html: g.bodyHtml, source_name: g.sourceName,
-      rights_class: 'original', status: 'published', published_at: g.publishedAt, revision: 1, created_at: g.publishedAt, updated_at: g.publishedAt,
-      review_levels: 1, locked_terms: '[]', channels: g.channels,
-    });
-    if (rows.length >= batch) await flush();
-  }
-  await flush();
+  const bytes = await insertArchive(store, count);
   results['insertSeconds'] = round((performance.now() - t0) / 1000, 1);
   results['corpusMB'] = round(bytes / 1e6, 1);
 

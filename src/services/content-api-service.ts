@@ -44,9 +44,13 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
   /** Only what was public: published (and due) or withdrawn after publication. */
   const everPublic = (a: Article) => !!a.publishedAt && a.publishedAt <= now().toISOString() && (a.status === 'published' || a.status === 'withdrawn');
 
-  async function toItem(a: Article, g: Grant): Promise<Record<string, unknown>> {
+  /** What every item of a response needs, read once per request. */
+  async function site() {
     const settings = await requireSettings(store);
-    const ctx = ninjsExportContext(settings, await store.channels.list());
+    return { settings, ctx: ninjsExportContext(settings, await store.channels.list()) };
+  }
+
+  function toItem(a: Article, g: Grant, { settings, ctx }: Awaited<ReturnType<typeof site>>): Record<string, unknown> {
     const item = articleToNinjs(a, ctx);
     const year = new Date(a.publishedAt!).getUTCFullYear();
     const holder = a.rightsClass === 'reprint' || a.rightsClass === 'licensed-in' ? (a.sourceName ?? settings.operator) : settings.operator;
@@ -86,7 +90,7 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
       const refusal = scopeRefusal(g.agreement.scope, a);
       if (refusal) throw new DomainError('LICENCE_OUT_OF_SCOPE', `item ${id} is outside the agreement (${refusal})`);
       await checkQuota(g, [id]);
-      return toItem(a, g);
+      return toItem(a, g, await site());
     },
 
     /** Items changed after the cursor that the agreement covers, oldest change first. */
@@ -106,7 +110,8 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
         }
       }
       await checkQuota(g, out.map((a) => a.id));
-      return { items: await Promise.all(out.map((a) => toItem(a, g))), ids: out.map((a) => a.id), next: encodeCursor(cursor) };
+      const shared = await site();
+      return { items: out.map((a) => toItem(a, g, shared)), ids: out.map((a) => a.id), next: encodeCursor(cursor) };
     },
 
     log: (g: Grant, e: { articleId: number | null; path: string; status: number; ip: string | null }) =>
