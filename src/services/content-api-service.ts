@@ -114,8 +114,12 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
       return { items: out.map((a) => toItem(a, g, shared)), ids: out.map((a) => a.id), next: encodeCursor(cursor) };
     },
 
-    log: (g: Grant, e: { articleId: number | null; path: string; status: number; ip: string | null }) =>
-      store.rights.logAccess({ at: now().toISOString(), licenseeId: g.licensee.id, agreementId: g.agreement.id, ...e }),
+    /** Logs a response: a row for each item it delivered, or one row when it delivered none. */
+    log(g: Grant, e: { articleIds: number[]; path: string; status: number; ip: string | null }) {
+      const base = { at: now().toISOString(), licenseeId: g.licensee.id, agreementId: g.agreement.id, path: e.path, status: e.status, ip: e.ip };
+      const ids: Array<number | null> = e.articleIds.length ? e.articleIds : [null];
+      return store.rights.logAccess(ids.map((articleId) => ({ ...base, articleId })));
+    },
   };
 }
 

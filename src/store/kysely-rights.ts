@@ -111,11 +111,13 @@ export class KyselyRights implements RightsRepository {
     return r ? toKey(r) : null;
   }
 
-  async logAccess(e: AccessEntry): Promise<void> {
-    await this.db
-      .insertInto('content_access')
-      .values({ at: e.at, day: e.at.slice(0, 10), licensee_id: e.licenseeId, agreement_id: e.agreementId, article_id: e.articleId, path: e.path, status: e.status, ip: e.ip })
-      .execute();
+  async logAccess(entries: AccessEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 200) {
+      await this.db
+        .insertInto('content_access')
+        .values(entries.slice(i, i + 200).map((e) => ({ at: e.at, day: e.at.slice(0, 10), licensee_id: e.licenseeId, agreement_id: e.agreementId, article_id: e.articleId, path: e.path, status: e.status, ip: e.ip })))
+        .execute();
+    }
   }
 
   async itemsServed(agreementId: number, day: string): Promise<number> {

@@ -282,7 +282,8 @@ export interface RightsRepository {
   revokeKey(keyId: number, ctx: Actx): Promise<void>;
   keysOf(agreementId: number): Promise<ApiKeyInfo[]>;
   keyByHash(hash: string): Promise<ApiKeyInfo | null>;
-  logAccess(entry: AccessEntry): Promise<void>;
+  /** One row per item served (or one without an item for a refused or empty request). */
+  logAccess(entries: AccessEntry[]): Promise<void>;
   /** Distinct items served under an agreement on a day (YYYY-MM-DD, UTC). */
   itemsServed(agreementId: number, day: string): Promise<number>;
   usage(licenseeId: number): Promise<Array<{ day: string; requests: number; items: number; refused: number }>>;

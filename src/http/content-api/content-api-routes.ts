@@ -24,18 +24,19 @@ const listQuery = z.object({
 export function mountContentApi(app: Hono, content: ContentApiService, rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>): void {
   const limiter = new RateLimiter(20, 100);
 
-  const handle = async (c: Context, work: (g: Grant) => Promise<{ body: unknown; articleId: number | null }>) => {
+  const handle = async (c: Context, work: (g: Grant) => Promise<{ body: unknown; articleIds: number[] }>) => {
     let grant: Grant | null = null;
     const ip = ipOf(c);
     try {
       grant = await content.authenticate(c.req.header('authorization'));
       if (!limiter.take(`key:${grant.keyId}`)) throw new DomainError('RATE_LIMITED', 'too many requests for this key; slow down');
-      const { body, articleId } = await work(grant);
-      await content.log(grant, { articleId, path: c.req.path, status: 200, ip });
+      const { body, articleIds } = await work(grant);
+      await content.log(grant, { articleIds, path: c.req.path, status: 200, ip });
       return c.json(body, 200, { 'cache-control': 'private, no-store' });
     } catch (e) {
       const status = isDomainError(e) ? statusOf(e) : 500;
-      if (grant) await content.log(grant, { articleId: Number(c.req.param('id')) || null, path: c.req.path, status, ip }).catch(() => {});
+      const asked = Number(c.req.param('id'));
+      if (grant) await content.log(grant, { articleIds: asked ? [asked] : [], path: c.req.path, status, ip }).catch(() => {});
       if (isDomainError(e)) {
         const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer realm="heitu content"' } : {};
         return c.json(errorBody(e), status as 400, headers);
@@ -61,7 +62,7 @@ export function mountContentApi(app: Hono, content: ContentApiService, rightsPol
       const cursor = q.data.cursor ? decodeCursor(q.data.cursor) : { at: q.data.since ? new Date(q.data.since).toISOString() : '', id: 0 };
       if (!cursor) throw new DomainError('VALIDATION_FAILED', 'cursor is not one this API gave out', 'cursor');
       const page = await content.items(g, { cursor, limit: q.data.limit });
-      return { body: { items: page.items, next: page.next }, articleId: null };
+      return { body: { items: page.items, next: page.next }, articleIds: page.ids };
     }),
   );
   app.get(`${CONTENT_API}/items/:id`, (c) =>
@@ -69,7 +70,7 @@ export function mountContentApi(app: Hono, content: ContentApiService, rightsPol
       const raw = c.req.param('id');
       const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isSafeInteger(id)) throw new DomainError('NOT_FOUND', 'no such item');
-      return { body: await content.item(g, id), articleId: id };
+      return { body: await content.item(g, id), articleIds: [id] };
     }),
   );
   app.all(`${CONTENT_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such route' }] }, 404));

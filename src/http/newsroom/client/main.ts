@@ -7,6 +7,8 @@ import { editorView } from './editor-view.ts';
 import { historyView } from './history-view.ts';
 import { auditView } from './audit-view.ts';
 import { termsView } from './terms-view.ts';
+import { licenseesView, usageView } from './licensees-view.ts';
+import { claimsView, claimView } from './claims-view.ts';
 import { ApiError } from './api.ts';
 
 const app = document.getElementById('app')!;
@@ -20,6 +22,8 @@ function header(): HTMLElement {
     h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
     u ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
     u ? h('a', { href: '#/terms' }, t('terms')) : null,
+    u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/licensees' }, t('licensees')) : null,
+    u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/claims' }, t('claims')) : null,
     u && (u.roles.includes('admin') || u.roles.includes('chief_editor')) ? h('a', { href: '#/audit' }, t('audit')) : null,
     h('span', { class: 'spacer' }),
     h('a', { href: `/newsroom?script=${other}${location.hash}`, lang: other === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' }, other === 'zh-hant' ? '繁體' : '简体'),
@@ -44,6 +48,10 @@ async function route(): Promise<void> {
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   try {
     if (parts[0] === 'terms') await termsView(main);
+    else if (parts[0] === 'licensees' && parts[1] && parts[2] === 'usage') await usageView(main, Number(parts[1]));
+    else if (parts[0] === 'licensees') await licenseesView(main);
+    else if (parts[0] === 'claims' && parts[1]) await claimView(main, Number(parts[1]));
+    else if (parts[0] === 'claims') await claimsView(main);
     else if (parts[0] === 'audit') await auditView(main, parts[1] ? Number(parts[1]) : undefined);
     else if (parts[0] === 'articles' && parts[1] === 'new') await editorView(main, null, go);
     else if (parts[0] === 'articles' && parts[1] && parts[2] === 'history') await historyView(main, Number(parts[1]));

@@ -1,0 +1,83 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestSite } from '../test/support/test-site.ts';
+import { repoRoot } from '../test/support/cli.ts';
+import { browserMissing, launchBrowser } from './support/browser.ts';
+import type { Running } from '../src/main.ts';
+import { DEMO_USERS } from '../src/services/demo-users.ts';
+
+const missing = browserMissing();
+const outDir = join(repoRoot, 'test-output', 'e2e');
+let site: Running;
+let browser: Browser;
+
+before(async () => {
+  if (missing) return;
+  site = await startTestSite();
+  browser = await launchBrowser();
+  mkdirSync(outDir, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function signIn(login: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? '核实属实,撤稿' : undefined));
+  await page.goto(`${site.url}/newsroom`);
+  await page.fill('#login', login);
+  await page.fill('#password', DEMO_USERS.find((u) => u.login === login)!.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector(`[data-user="${login}"]`);
+  return page;
+}
+
+test('a rights manager registers a licensee, sees the key once, watches its usage, and takes down an article from a claim', { skip: missing ?? false }, async (t) => {
+  const page = await signIn('rights');
+  await page.click('a[href="#/licensees"]');
+  await page.fill('#l-name', '图们江晨报');
+  await page.check('#channels-yanbian');
+  await page.click('form.card button[type=submit]');
+  await page.waitForSelector('[data-api-key], .notice.error');
+  assert.equal(await page.locator('.notice.error').count(), 0, (await page.locator('.notice.error').textContent().catch(() => '')) ?? '');
+  const key = (await page.textContent('[data-api-key]'))!;
+  assert.match(key, /^htk_/);
+  await page.screenshot({ path: join(outDir, 'rights-1-licensees.png') });
+  t.diagnostic(`screenshot: ${join(outDir, 'rights-1-licensees.png')}`);
+  // The licensee syncs, then the usage page shows it.
+  const sync = await fetch(`${site.url}/api/content/v1/items`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(sync.status, 200);
+  await page.reload();
+  await page.waitForSelector('table[aria-label] tbody tr');
+  assert.ok(!(await page.content()).includes(key), 'the key is not shown again');
+  await page.click('a[href$="/usage"]');
+  await page.waitForSelector('svg[role=img] rect');
+  const usage = (await page.textContent('table[aria-label] tbody tr')) ?? '';
+  assert.match(usage, /\d{4}-\d{2}-\d{2}/);
+  const served = ((await sync.json()) as { items: unknown[] }).items.length;
+  assert.ok(served > 0);
+  assert.equal(await page.textContent('table[aria-label] tbody tr td:nth-child(3)'), String(served));
+  await page.screenshot({ path: join(outDir, 'rights-2-usage.png') });
+
+  // A claim from the public form, then the desk.
+  const reader = await browser.newPage();
+  const target = (await site.store.articles.listPublished({ channel: 'yanbian', limit: 1, asOf: new Date().toISOString() }))[0]!;
+  await reader.goto(`${site.url}/zh-hans/rights/claims/new?article=${target.id}`);
+  await reader.fill('#claimant', '图们江晨报社');
+  await reader.fill('#contact', 'rights@tumen.example');
+  await reader.fill('#claim', '该文使用了我社摄影作品,未经授权,请撤稿。');
+  await reader.click('button[type=submit]');
+  const reference = /HT-\d{4}-\d{6}/.exec((await reader.textContent('.claim-reference')) ?? '')![0];
+  await page.click('a[href="#/claims"]');
+  await page.click(`text=${reference}`);
+  await page.click('[data-action="assign"]');
+  await page.waitForSelector('[data-action="take-down"]');
+  await page.click('[data-action="take-down"]');
+  await page.waitForSelector('h1:has-text("已撤稿")');
+  await page.screenshot({ path: join(outDir, 'rights-3-claim.png') });
+  assert.equal((await site.store.articles.byId(target.id))?.status, 'withdrawn');
+});
