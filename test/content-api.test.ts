@@ -103,7 +103,7 @@ test('items are valid ninjs 3.1 and carry the rights they travel under', async (
   const r = await call(`/items/${ids['yanbian-reprint']}`, regionKey);
   assert.equal(validateNinjs(r.body, '3.1'), null);
   assert.equal(r.body['copyrightHolder'], '延边晨报');
-  assert.match(String(r.body['copyrightNotice']), /©/);
+  assert.match(String(r.body['copyrightNotice']), /^© \d{4} 延边晨报; distributed by 黑土網示範編輯部; licensing and sales: 黑土網內容授權中心$/);
   assert.match(String(r.body['usageTerms']), /來源:黑土網/);
   const link = (r.body['rightsInfo'] as { linkedRights: string }).linkedRights;
   assert.match(link, new RegExp(`/rights/policies/${regionAgreement}$`));

@@ -57,7 +57,8 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
     const representation = representationFor(g.agreement.scope);
     const rights = {
       copyrightHolder: holder,
-      copyrightNotice: holder === settings.operator && settings.marketingAgent ? `© ${year} ${holder}; licensing and sales: ${settings.marketingAgent}` : `© ${year} ${holder}`,
+      // Every item names the operator (and its sales agent); a reprint names its own holder first.
+      copyrightNotice: `© ${year} ${holder}${holder === settings.operator ? '' : `; distributed by ${settings.operator}`}${settings.marketingAgent ? `; licensing and sales: ${settings.marketingAgent}` : ''}`,
       usageTerms: `${g.agreement.scope.attribution}; licensed to ${g.licensee.name} (${g.licensee.certificateNo}) under agreement ${g.agreement.id}: ${g.agreement.scope.uses.join(', ')}${g.agreement.scope.territory.length ? `, territory ${g.agreement.scope.territory.join('/')}` : ''}${g.agreement.scope.validUntil ? `, until ${g.agreement.scope.validUntil}` : ''}`,
       rightsInfo: { langId: 'http://www.w3.org/ns/odrl/2/', linkedRights: `${publicUrl}/rights/policies/${g.agreement.id}` },
     };
