@@ -10,6 +10,7 @@ import { errorPage, bareErrorPage } from './error-page.ts';
 import { SITE_CSS } from './site.css.ts';
 import { encodePage, type CachedPage, type PageCache } from '../page-cache.ts';
 import { variantFromAcceptLanguage } from '../accept-language.ts';
+import { esc } from '../html.ts';
 import { searchPage } from './search-page.ts';
 import { LABELS } from './labels.ts';
 import type { SearchService } from '../../services/search-service.ts';
@@ -60,6 +61,8 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   const { search, rights, claims } = services;
   // Public forms: five claims per address in ten minutes.
   const claimLimiter = new RateLimiter(5 / 600, 5);
+  // Verification: a person checks a few names; a script trying many is slowed down.
+  const verifyLimiter = new RateLimiter(1, 30);
   /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
   async function cached(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = cache.get(key);
@@ -164,6 +167,9 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   app.get(`/:variant${VARIANT_PATTERN}/licensees/verify`, async (c) => {
     const variant = c.req.param('variant') as Variant;
     const q = (c.req.query('q') ?? '').slice(0, 100);
+    if (q && !verifyLimiter.take(`verify:${ipOf(c)}`)) {
+      return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), '', []).replace('</h1>', `</h1><p class="notice" role="alert">${esc(convertText(LABELS.claimErrors['rate']!, 'zh-Hant', targetOfVariant(variant)))}</p>`), 429);
+    }
     const found = await rights.verify(q);
     return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), q, found), 200, { 'cache-control': 'no-store' });
   });
