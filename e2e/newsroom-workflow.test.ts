@@ -1,44 +1,20 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
-import { startTestSite, byClass, textOf } from '../test/support/test-site.ts';
-import { repoRoot } from '../test/support/cli.ts';
-import { browserMissing, launchBrowser } from './support/browser.ts';
-import type { Running } from '../src/main.ts';
+import type { Page } from 'playwright-core';
+import { byClass, textOf } from '../test/support/test-site.ts';
+import { signInNewsroom, siteWithBrowser, e2eOutDir } from './support/newsroom-session.ts';
 import { DEMO_USERS } from '../src/services/demo-users.ts';
 
-const missing = browserMissing();
-const outDir = join(repoRoot, 'test-output', 'e2e');
 const timings: Record<string, number[]> = { editorLoadMs: [], saveMs: [] };
+const outDir = e2eOutDir;
+const env = siteWithBrowser(() => writeFileSync(join(outDir, 'newsroom-timings.json'), JSON.stringify(timings, null, 2)));
+const missing = env.missing;
+const site = { get url() { return env.site().url; }, get store() { return env.site().store; } };
 
-let site: Running;
-let browser: Browser;
-
-before(async () => {
-  if (missing) return;
-  site = await startTestSite();
-  browser = await launchBrowser();
-  mkdirSync(outDir, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-  if (!missing) writeFileSync(join(outDir, 'newsroom-timings.json'), JSON.stringify(timings, null, 2));
-});
-
-async function signIn(login: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
-  page.on('pageerror', (e) => console.error(`page error (${login}):`, e.message));
-  await page.goto(`${site.url}/newsroom`);
-  await page.fill('#login', login);
-  await page.fill('#password', DEMO_USERS.find((u) => u.login === login)!.password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector(`[data-user="${login}"]`);
-  return page;
-}
+const signIn = (login: string): Promise<Page> => signInNewsroom(env.browser(), site.url, login);
 
 async function shot(page: Page, name: string, t: { diagnostic(s: string): void }): Promise<void> {
   const file = join(outDir, `newsroom-${name}.png`);
@@ -116,7 +92,7 @@ test('a reporter writes, an editor and a responsible editor approve, readers see
   assert.equal(await statusOf(responsible), 'published');
 
   // The reader site shows the people who signed as 編輯 and 責編.
-  const reader = await browser.newPage();
+  const reader = await env.browser().newPage();
   await reader.goto(`${site.url}/zh-hant/articles/${id}`);
   const html = await reader.content();
   const meta = textOf(byClass(html, 'meta') ?? '');

@@ -1,40 +1,15 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestSite } from '../test/support/test-site.ts';
-import { repoRoot } from '../test/support/cli.ts';
-import { browserMissing, launchBrowser } from './support/browser.ts';
-import type { Running } from '../src/main.ts';
-import { DEMO_USERS } from '../src/services/demo-users.ts';
+import type { Page } from 'playwright-core';
+import { signInNewsroom, siteWithBrowser, e2eOutDir } from './support/newsroom-session.ts';
 
-const missing = browserMissing();
-const outDir = join(repoRoot, 'test-output', 'e2e');
-let site: Running;
-let browser: Browser;
+const outDir = e2eOutDir;
+const env = siteWithBrowser();
+const missing = env.missing;
+const site = { get url() { return env.site().url; }, get store() { return env.site().store; } };
 
-before(async () => {
-  if (missing) return;
-  site = await startTestSite();
-  browser = await launchBrowser();
-  mkdirSync(outDir, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-async function signIn(login: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
-  page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? '核实属实,撤稿' : undefined));
-  await page.goto(`${site.url}/newsroom`);
-  await page.fill('#login', login);
-  await page.fill('#password', DEMO_USERS.find((u) => u.login === login)!.password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector(`[data-user="${login}"]`);
-  return page;
-}
+const signIn = (login: string): Promise<Page> => signInNewsroom(env.browser(), site.url, login);
 
 test('a rights manager registers a licensee, sees the key once, watches its usage, and takes down an article from a claim', { skip: missing ?? false }, async (t) => {
   const page = await signIn('rights');
@@ -64,7 +39,7 @@ test('a rights manager registers a licensee, sees the key once, watches its usag
   await page.screenshot({ path: join(outDir, 'rights-2-usage.png') });
 
   // A claim from the public form, then the desk.
-  const reader = await browser.newPage();
+  const reader = await env.browser().newPage();
   const target = (await site.store.articles.listPublished({ channel: 'yanbian', limit: 1, asOf: new Date().toISOString() }))[0]!;
   await reader.goto(`${site.url}/zh-hans/rights/claims/new?article=${target.id}`);
   await reader.fill('#claimant', '图们江晨报社');
