@@ -13,6 +13,8 @@ export const siteSettingsSchema = z.object({
   operator: z.string().trim().min(1).max(200),
   /** The operator's exclusive marketing agent for content sales, if any. */
   marketingAgent: z.string().trim().max(200).default(''),
+  /** Feeds carry the full text (true) or the summary only. */
+  feedFullText: z.boolean().default(true),
   /** Rights claims are to be made within this many days of publication. */
   claimWindowDays: z.number().int().min(1).max(365).default(30),
   hotline: z.string().trim().max(60),

@@ -15,6 +15,7 @@ export const demoSettings: SiteSettings = {
   operator: '黑土網示範編輯部',
   marketingAgent: '黑土網內容授權中心',
   claimWindowDays: 30,
+  feedFullText: true,
   hotline: '0431-8000-0000',
   email: 'news@heitu.example',
   timeZone: 'Asia/Shanghai',

@@ -32,6 +32,11 @@ export interface ArticleData extends SiteFrame {
 }
 
 /** What the reader site needs, and nothing it may not show: drafts, withdrawn and future articles stay hidden. */
+export interface FeedData extends SiteFrame {
+  channel: Channel | null;
+  articles: Article[];
+}
+
 export interface ReaderService {
   /** Changes whenever anything a reader can see may have changed. */
   version(): Promise<number>;
@@ -39,7 +44,15 @@ export interface ReaderService {
   home(): Promise<HomeData>;
   channel(slug: string, page: number): Promise<ChannelData | null>;
   article(id: number): Promise<ArticleData | null>;
+  /** Sitemap pages: public articles in id order. */
+  sitemapPage(afterId: number, limit: number): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>>;
+  /** Public articles of the last `hours`, newest first, at most `limit`. */
+  recent(hours: number, limit: number): Promise<ArticleSummary[]>;
+  /** The latest published articles, whole, for feeds: site-wide or one channel's. */
+  feed(channelSlug: string | null): Promise<FeedData | null>;
 }
+
+export const FEED_SIZE = 30;
 
 export const CHANNEL_PAGE_SIZE = 20;
 
@@ -81,6 +94,20 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       if (page > pages) return null;
       const articles = await store.articles.listPublished({ channel: slug, limit: CHANNEL_PAGE_SIZE, offset: (page - 1) * CHANNEL_PAGE_SIZE, asOf });
       return { ...f, channel, articles, page, pages };
+    },
+    sitemapPage: (afterId, limit) => store.articles.publicPage(afterId, limit, now().toISOString()),
+    async recent(hours, limit) {
+      const since = new Date(now().getTime() - hours * 3_600_000).toISOString();
+      const list = await store.articles.listPublished({ limit, asOf: now().toISOString() });
+      return list.filter((a) => a.publishedAt >= since);
+    },
+    async feed(slug) {
+      const f = await frame();
+      const channel = slug ? (f.channels.find((c) => c.slug === slug) ?? null) : null;
+      if (slug && !channel) return null;
+      const list = await store.articles.listPublished({ limit: FEED_SIZE, asOf: now().toISOString(), ...(channel ? { channel: channel.slug } : {}) });
+      const articles = (await Promise.all(list.map((a) => store.articles.byId(a.id)))).filter((a): a is Article => !!a);
+      return { ...f, channel, articles };
     },
     async article(id) {
       const article = await store.articles.byId(id);

@@ -198,6 +198,19 @@ export class KyselyArticles implements ArticleRepository {
     return Promise.all(rows.map((r) => this.hydrate(r)));
   }
 
+  async publicPage(afterId: number, limit: number, asOf: string): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'updated_at', 'published_at'])
+      .where('status', '=', 'published')
+      .where('published_at', '<=', asOf)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), updatedAt: r.updated_at, publishedAt: r.published_at! }));
+  }
+
   async nextScheduled(): Promise<string | null> {
     const r = await this.db
       .selectFrom('articles')

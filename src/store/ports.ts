@@ -133,6 +133,8 @@ export interface ArticleRepository {
    * change order: a licensee's incremental feed, with kills and corrections as they happen.
    */
   changedSince(cursor: { at: string; id: number }, limit: number): Promise<Article[]>;
+  /** Public articles in id order, a page at a time, for sitemaps. */
+  publicPage(afterId: number, limit: number, asOf: string): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>>;
 }
 
 export interface User {

@@ -41,7 +41,7 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
     test('settings round-trip and start empty', async () => {
       assert.equal(await store.settings.get(), null);
       const s: SiteSettings = {
-        language: 'zh-Hant', siteName: '黑土網', tagline: '', operator: '營運者', marketingAgent: '', claimWindowDays: 30, hotline: '0431-0000000', email: 'news@example.org',
+        language: 'zh-Hant', siteName: '黑土網', tagline: '', operator: '營運者', marketingAgent: '', claimWindowDays: 30, feedFullText: true, hotline: '0431-0000000', email: 'news@example.org',
         timeZone: 'Asia/Shanghai', defaultScript: 'zh-Hant', creditLine: '來源:黑土網', statementTitle: '聲明',
         copyrightClauses: ['一', '二'], reprintDisclaimer: '不代表本網觀點',
       };

@@ -16,6 +16,8 @@ import { LABELS } from './labels.ts';
 import type { SearchService } from '../../services/search-service.ts';
 import type { RightsService } from '../../services/rights-service.ts';
 import { verifyPage } from './verify-page.ts';
+import { renderFeed, FEED_TYPES, type FeedFormat } from './feeds.ts';
+import { sitemapIndex, pagesSitemap, articlesSitemap, newsSitemap, robotsTxt } from './sitemaps.ts';
 import { claimFormPage, claimThanksPage, type ClaimFormValues } from './claim-page.ts';
 import type { ClaimsService } from '../../services/claims-service.ts';
 import { MAX_FILES, MAX_FILE_BYTES } from '../../services/claims-service.ts';
@@ -218,6 +220,46 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
       page: r.page,
     }, 200, { 'cache-control': 'public, max-age=30' });
   });
+  // Feeds: site-wide and per channel, in every variant; without a variant, the site's default
+  // script (feed readers keep no cookies and send no useful Accept-Language).
+  const FEED_FILES: Record<string, FeedFormat> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
+  const feedResponse = async (c: Context, variant: Variant, slug: string | null, file: string) => {
+    const format = FEED_FILES[file];
+    if (!format || (slug !== null && !/^[a-z0-9-]{1,60}$/.test(slug))) return notFound(c, variant);
+    const page = await cached(c.req.path, async () => {
+      const data = await reader.feed(slug);
+      return data ? encodePage(200, FEED_TYPES[format], renderFeed(renderContext(data, variant, publicUrl), data, format), PAGE_CACHE_CONTROL) : null;
+    });
+    return page ? send(c, page) : notFound(c, variant);
+  };
+  const defaultVariant = async () => (await reader.frame()).settings.defaultScript === 'zh-Hans' ? 'zh-hans' as const : 'zh-hant' as const;
+  app.get(`/:variant${VARIANT_PATTERN}/:file`, async (c, next) => (FEED_FILES[c.req.param('file')] ? feedResponse(c, c.req.param('variant') as Variant, null, c.req.param('file')) : next()));
+  app.get(`/:variant${VARIANT_PATTERN}/channels/:slug/:file`, (c) => feedResponse(c, c.req.param('variant') as Variant, c.req.param('slug'), c.req.param('file')));
+  for (const file of Object.keys(FEED_FILES)) {
+    app.get(`/${file}`, async (c) => feedResponse(c, await defaultVariant(), null, file));
+    app.get(`/channels/:slug/${file}`, async (c) => feedResponse(c, await defaultVariant(), c.req.param('slug'), file));
+  }
+
+  const XML = 'application/xml; charset=utf-8';
+  const xmlPage = async (c: Context, render: () => Promise<string | null>) => {
+    const page = await cached(c.req.path, async () => {
+      const body = await render();
+      return body === null ? null : encodePage(200, XML, body, PAGE_CACHE_CONTROL);
+    });
+    return page ? send(c, page) : notFound(c, null);
+  };
+  app.get('/robots.txt', (c) => c.text(robotsTxt(publicUrl), 200, { 'cache-control': 'public, max-age=3600' }));
+  app.get('/sitemap.xml', (c) => xmlPage(c, () => sitemapIndex(reader, publicUrl)));
+  app.get('/news-sitemap.xml', (c) => xmlPage(c, async () => newsSitemap(reader, await reader.frame(), publicUrl)));
+  app.get('/sitemaps/:variant/:file', (c) => {
+    const variant = c.req.param('variant');
+    const file = c.req.param('file');
+    if (!isVariant(variant)) return notFound(c, null);
+    if (file === 'pages.xml') return xmlPage(c, async () => pagesSitemap(await reader.frame(), publicUrl, variant));
+    const n = /^articles-(\d{1,4})\.xml$/.exec(file)?.[1];
+    return n === undefined ? notFound(c, variant) : xmlPage(c, () => articlesSitemap(reader, publicUrl, variant, Number(n)));
+  });
+
   app.get(`/:variant${VARIANT_PATTERN}`, (c) => c.redirect(`${c.req.path}/`, 301));
   app.get(`/:variant${VARIANT_PATTERN}/`, (c) => home(c, c.req.param('variant') as Variant));
   app.get(`/:variant${VARIANT_PATTERN}/articles/:id`, (c) => article(c, c.req.param('variant') as Variant));
