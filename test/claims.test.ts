@@ -142,3 +142,14 @@ test('an exclusive\'s page carries its credit line and JSON-LD with copyrightHol
   assert.match(String(ld['license']), /\/zh-hant\/licensees\/verify$/);
   assert.match(String(ld['datePublished']), /\+08:00$/);
 });
+
+test('article pages carry OpenGraph and Twitter cards in the reader\'s script', async () => {
+  // The fresher article was taken down above; the older one is still up.
+  const html = await (await fetch(`${site.url}/zh-hant/articles/${old}`)).text();
+  assert.match(html, /<meta property="og:type" content="article">/);
+  assert.match(html, /<meta property="og:title" content="松原去年的舊聞 - 黑土網">/);
+  assert.match(html, new RegExp(`<meta property="og:url" content="http://127.0.0.1:\\d+/zh-hant/articles/${old}">`));
+  assert.match(html, /<meta property="og:locale" content="zh_TW">/);
+  assert.match(html, /<meta property="article:published_time" content="\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00">/);
+  assert.match(html, /<meta name="twitter:card" content="summary">/);
+});

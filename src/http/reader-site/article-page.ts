@@ -6,6 +6,9 @@ import { formatLead } from '../../domain/dateline.ts';
 import { formatLocalDateTime } from '../../domain/time.ts';
 import { esc } from '../html.ts';
 import { articleJsonLd } from './article-json-ld.ts';
+import { convertText } from '../../text/convert.ts';
+import { htmlToText } from '../../text/sanitize.ts';
+import { formatZoned } from '../../domain/time.ts';
 
 /**
  * The article page in the seed page's order: headline; time to the second, 來源, 編輯, 責編;
@@ -46,6 +49,12 @@ ${corrections}${notices.map((n) => `<p class="notice">${n}</p>`).join('\n')}
     title: `${ctx.t(a.headline, from)} - ${ctx.t(settings.siteName, settings.language)}`,
     path: `/articles/${a.id}`,
     body: html + articleJsonLd(ctx, data),
+    meta: {
+      type: 'article',
+      description: convertText(a.summary ?? htmlToText(a.bodyHtml).slice(0, 120), from, ctx.target, [...a.lockedTerms, ...data.terms]),
+      publishedTime: formatZoned(a.publishedAt!, settings.timeZone),
+      modifiedTime: formatZoned(a.updatedAt, settings.timeZone),
+    },
     ...(a.channels[0] ? { currentChannel: a.channels[0] } : {}),
   });
 }

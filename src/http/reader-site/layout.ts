@@ -12,7 +12,11 @@ export interface PageShell {
   path: string;
   body: string;
   currentChannel?: string;
+  /** For OpenGraph and Twitter cards; already in the reader's script, not yet escaped. */
+  meta?: { description?: string; type?: 'article' | 'website'; publishedTime?: string; modifiedTime?: string };
 }
+
+const OG_LOCALE: Record<Variant, string> = { 'zh-hans': 'zh_CN', 'zh-hant': 'zh_TW', 'zh-hk': 'zh_HK' };
 
 /** Every page: site name, region row, hotline and e-mail, the 简/繁 switch, and the statement in the footer. */
 export function layout(ctx: RenderContext, page: PageShell): string {
@@ -29,6 +33,20 @@ export function layout(ctx: RenderContext, page: PageShell): string {
     ...VARIANTS.map((v) => `<link rel="alternate" hreflang="${LANG_ATTR(v)}" href="${esc(ctx.absolute(ctx.hrefIn(v, page.path)))}">`),
     `<link rel="alternate" hreflang="x-default" href="${esc(ctx.absolute(page.path))}">`,
   ].join('\n');
+  const m = page.meta ?? {};
+  const og = [
+    ['og:title', page.title.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")],
+    ['og:type', m.type ?? 'website'],
+    ['og:url', ctx.absolute(ctx.href(page.path))],
+    ['og:site_name', ctx.t(settings.siteName, s).replace(/&amp;/g, '&')],
+    ['og:locale', OG_LOCALE[ctx.variant]],
+    ...(m.description ? [['og:description', m.description]] : []),
+    ...(m.publishedTime ? [['article:published_time', m.publishedTime]] : []),
+    ...(m.modifiedTime ? [['article:modified_time', m.modifiedTime]] : []),
+  ]
+    .map(([p, c]) => `<meta property="${p}" content="${esc(c!)}">`)
+    .concat([`<meta name="twitter:card" content="summary">`, ...(m.description ? [`<meta name="description" content="${esc(m.description)}">`] : [])])
+    .join('\n');
   const nav = regions
     .map((c) => `<a href="${esc(ctx.href(`/channels/${c.slug}`))}"${page.currentChannel === c.slug ? ' aria-current="page"' : ''}>${ctx.t(c.name, c.language)}</a>`)
     .join('');
@@ -41,6 +59,7 @@ export function layout(ctx: RenderContext, page: PageShell): string {
 <title>${page.title}</title>
 <link rel="stylesheet" href="/assets/site.css">
 ${alternates}
+${og}
 </head>
 <body>
 <header class="site"><div class="wrap">
