@@ -16,6 +16,7 @@ import { createContentApiService } from './services/content-api-service.ts';
 import { createRightsService } from './services/rights-service.ts';
 import { rightsPolicy } from './services/rights-policy.ts';
 import { createClaimsService } from './services/claims-service.ts';
+import { createTipsService } from './services/tips-service.ts';
 import { join } from 'node:path';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -56,6 +57,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     rightsPolicy: (id) => rightsPolicy(s, config.publicUrl, id),
     // Evidence lives beside the database, never under anything served.
     claims: createClaimsService(s, newsroom, join(config.dataDir, 'uploads', 'claims')),
+    tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips')),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });

@@ -8,6 +8,7 @@ import type { SearchService } from '../services/search-service.ts';
 import type { ContentApiService } from '../services/content-api-service.ts';
 import type { RightsService } from '../services/rights-service.ts';
 import type { ClaimsService } from '../services/claims-service.ts';
+import type { TipsService } from '../services/tips-service.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
@@ -25,6 +26,7 @@ export interface HttpDeps {
   content: ContentApiService;
   rights: RightsService;
   claims: ClaimsService;
+  tips: TipsService;
   rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
@@ -46,6 +48,6 @@ export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: H
   mountNewsroomUi(app, deps.reader);
   mountContentApi(app, deps.content, deps.rightsPolicy);
 
-  mountReaderSite(app, deps.reader, cache, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims });
+  mountReaderSite(app, deps.reader, cache, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims, tips: deps.tips });
   return { app, cache };
 }

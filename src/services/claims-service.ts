@@ -1,6 +1,3 @@
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Claim, Store } from '../store/ports.ts';
 import type { ClaimStatus } from '../domain/rights.ts';
@@ -10,20 +7,9 @@ import type { Actor } from '../domain/roles.ts';
 import { hasRole } from '../domain/roles.ts';
 import { requireSettings } from './site-context.ts';
 import type { NewsroomService } from './newsroom-service.ts';
+import { keepEvidence, readEvidence } from './evidence.ts';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES = 5;
-
-/** Evidence is recognised by its first bytes, never by its name. */
-export function sniffEvidence(bytes: Uint8Array): string | null {
-  const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
-  if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
-  if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'image/gif';
-  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'image/webp';
-  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46 && b(4) === 0x2d) return 'application/pdf';
-  return null;
-}
+export { MAX_FILES, MAX_FILE_BYTES, sniffEvidence } from './evidence.ts';
 
 export const claimFormSchema = z.object({
   claimant: z.string().trim().min(1, 'claimant').max(200),
@@ -51,26 +37,10 @@ export function createClaimsService(store: Store, newsroom: NewsroomService, upl
         const property = String(parsed.error.issues[0]?.path[0] ?? 'form');
         throw new DomainError('VALIDATION_FAILED', `check the field ${property}`, property);
       }
-      if (files.length > MAX_FILES) throw new DomainError('UPLOAD_REJECTED', `at most ${MAX_FILES} files`, 'files');
-      const kept: Array<{ fileName: string; contentType: string; size: number; bytes: Uint8Array }> = [];
-      for (const f of files) {
-        if (f.bytes.length === 0) continue;
-        if (f.bytes.length > MAX_FILE_BYTES) throw new DomainError('UPLOAD_REJECTED', `${f.name} is larger than 10 MB`, 'files');
-        const type = sniffEvidence(f.bytes);
-        if (!type) throw new DomainError('UPLOAD_REJECTED', `${f.name} is not an image or a PDF`, 'files');
-        kept.push({ fileName: f.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 100) || 'evidence', contentType: type, size: f.bytes.length, bytes: f.bytes });
-      }
       const article = await articleOf(parsed.data.article);
       const settings = await requireSettings(store);
       const window = claimWindow(article.publishedAt!, now(), settings.claimWindowDays);
-      await mkdir(uploadDir, { recursive: true });
-      const stored = [];
-      for (const f of kept) {
-        // Stored under a random name with no extension, outside anything the web server serves.
-        const storedAs = randomUUID();
-        await writeFile(join(uploadDir, storedAs), f.bytes, { flag: 'wx' });
-        stored.push({ fileName: f.fileName, contentType: f.contentType, size: f.size, storedAs });
-      }
+      const stored = await keepEvidence(uploadDir, files);
       return store.claims.create({
         articleId: article.id, articleRef: parsed.data.article, claimant: parsed.data.claimant, contact: parsed.data.contact, claim: parsed.data.claim,
         links: parsed.data.links, withinWindow: window.withinWindow, daysAfterPublication: window.days, ip, files: stored,
@@ -107,7 +77,7 @@ export function createClaimsService(store: Store, newsroom: NewsroomService, upl
       const c = await this.get(claimId);
       const f = c.files.find((x) => x.id === fileId);
       if (!f) throw new DomainError('NOT_FOUND', 'no such file');
-      return { bytes: await readFile(join(uploadDir, f.storedAs)), contentType: f.contentType, fileName: f.fileName };
+      return readEvidence(uploadDir, f);
     },
   };
 }

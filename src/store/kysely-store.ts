@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
+import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -12,6 +13,7 @@ import { KyselyAudit } from './kysely-audit.ts';
 import { KyselyTerms } from './kysely-terms.ts';
 import type { SearchIndexWriter } from './search-document.ts';
 import { KyselyRights, KyselyClaims } from './kysely-rights.ts';
+import { KyselyTips } from './kysely-tips.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -28,6 +30,7 @@ export class KyselyStore implements Store {
   readonly search: SearchRepository;
   readonly rights: RightsRepository;
   readonly claims: ClaimRepository;
+  readonly tips: TipRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -41,6 +44,7 @@ export class KyselyStore implements Store {
     this.search = search;
     this.rights = new KyselyRights(db);
     this.claims = new KyselyClaims(db);
+    this.tips = new KyselyTips(db);
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
     this.audit = new KyselyAudit(db);
@@ -72,6 +76,16 @@ class KyselySettings implements SettingsRepository {
   async get(): Promise<SiteSettings | null> {
     const row = await this.db.selectFrom('settings').select('value').where('key', '=', 'site').executeTakeFirst();
     return row ? siteSettingsSchema.parse(JSON.parse(row.value)) : null;
+  }
+
+  async secret(name: string): Promise<string> {
+    const key = `secret:${name}`;
+    await this.db
+      .insertInto('settings')
+      .values({ key, value: randomBytes(32).toString('base64url') })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    return (await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
   }
 
   async put(settings: SiteSettings): Promise<void> {

@@ -260,6 +260,33 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         await db.schema.createIndex('articles_updated').on('articles').columns(['updated_at', 'id']).execute();
       },
     },
+    '0006_tips': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const id = (c: Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0]) =>
+          traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey();
+        await db.schema
+          .createTable('tips')
+          .addColumn('id', autoId, id)
+          .addColumn('reference', 'text', (c) => c.notNull().unique())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('contact', 'text')
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text')
+          .execute();
+        await db.schema
+          .createTable('tip_files')
+          .addColumn('id', autoId, id)
+          .addColumn('tip_id', 'integer', (c) => c.notNull().references('tips.id'))
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('stored_as', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

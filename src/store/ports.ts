@@ -23,6 +23,7 @@ export interface Store {
   search: SearchRepository;
   rights: RightsRepository;
   claims: ClaimRepository;
+  tips: TipRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
 }
@@ -42,6 +43,8 @@ export interface AuditNote {
 export interface SettingsRepository {
   get(): Promise<SiteSettings | null>;
   put(settings: SiteSettings): Promise<void>;
+  /** A random secret kept in the database, made on first use, shared by every instance. */
+  secret(name: string): Promise<string>;
 }
 
 export interface ChannelRepository {
@@ -317,4 +320,35 @@ export interface ClaimRepository {
   byId(id: number): Promise<Claim | null>;
   /** A step on the desk, audited, conditional on the status it was taken from. */
   update(id: number, from: ClaimStatus, change: { status: ClaimStatus; assigneeId?: number | null }, ctx: Actx, note: string | null): Promise<Claim>;
+}
+
+export const TIP_STATUSES = ['new', 'reviewing', 'used', 'dismissed'] as const;
+export type TipStatus = (typeof TIP_STATUSES)[number];
+
+export interface EvidenceFile {
+  id: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  storedAs: string;
+}
+
+/** A reader's news tip (線索), with any photos or documents sent with it. */
+export interface Tip {
+  id: number;
+  reference: string;
+  text: string;
+  contact: string | null;
+  status: TipStatus;
+  createdAt: string;
+  updatedAt: string;
+  files: EvidenceFile[];
+}
+
+export interface TipRepository {
+  create(input: { text: string; contact: string | null; ip: string | null; files: Array<Omit<EvidenceFile, 'id'>> }): Promise<Tip>;
+  list(options: { status?: TipStatus; limit: number }): Promise<Tip[]>;
+  byId(id: number): Promise<Tip | null>;
+  setStatus(id: number, status: TipStatus, ctx: Actx): Promise<Tip>;
+  counts(): Promise<Partial<Record<TipStatus, number>>>;
 }

@@ -81,6 +81,8 @@ export interface Database {
     ip: string | null;
   };
   claim_files: { id: Generated<number>; claim_id: number; file_name: string; content_type: string; size: number; stored_as: string };
+  tips: { id: Generated<number>; reference: string; text: string; contact: string | null; status: string; created_at: string; updated_at: string; ip: string | null };
+  tip_files: { id: Generated<number>; tip_id: number; file_name: string; content_type: string; size: number; stored_as: string };
   audit_log: {
     id: Generated<number>;
     at: string;

@@ -9,6 +9,8 @@ import type { UserAdminService } from '../../services/user-admin-service.ts';
 import { siteTermSchema, type TermService } from '../../services/term-service.ts';
 import type { RightsService } from '../../services/rights-service.ts';
 import type { ClaimsService } from '../../services/claims-service.ts';
+import type { TipsService } from '../../services/tips-service.ts';
+import { TIP_STATUSES } from '../../services/newsroom-views.ts';
 import { CLAIM_ACTIONS, CLAIM_STATUSES, agreementScopeSchema } from '../../domain/rights.ts';
 import { ROLES } from '../../domain/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -25,6 +27,7 @@ export interface NewsroomApiDeps {
   terms: TermService;
   rights: RightsService;
   claims: ClaimsService;
+  tips: TipsService;
   /** Cookies carry Secure when the site is served over https. */
   secureCookies: boolean;
   publicUrl: string;
@@ -52,7 +55,16 @@ const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.
 
 /** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
 export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
-  const { auth, newsroom, reader, users, terms, rights, claims } = deps;
+  const { auth, newsroom, reader, users, terms, rights, claims, tips } = deps;
+  const NEWSROOM = ['reporter', 'editor', 'responsible_editor', 'chief_editor'] as const;
+  const download = (c: Parameters<ApiRoute['handler']>[0]['c'], f: { bytes: Buffer; contentType: string; fileName: string }) =>
+    c.body(new Uint8Array(f.bytes), 200, {
+      'content-type': f.contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, no-store',
+    });
   const RIGHTS = ['rights_manager', 'admin'] as const;
   const actx = (actor: { id: number; login: string }, ip: string | null) => ({ actorId: actor.id, actorLogin: actor.login, ip });
   const EDITORS = ['editor', 'responsible_editor', 'chief_editor', 'admin'] as const;
@@ -228,16 +240,23 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
     ),
     route({
       method: 'get', path: '/claims/:id/files/:file', summary: 'An evidence file, as a download (never shown as a page)', access: RIGHTS,
-      handler: async ({ params, c }) => {
-        const f = await claims.evidence(idParam(params['id']), idParam(params['file']));
-        return c.body(new Uint8Array(f.bytes), 200, {
-          'content-type': f.contentType,
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': "default-src 'none'; sandbox",
-          'cache-control': 'private, no-store',
-        });
-      },
+      handler: async ({ params, c }) => download(c, await claims.evidence(idParam(params['id']), idParam(params['file']))),
+    }),
+    route({
+      method: 'get', path: '/tips', summary: 'The inbox of reader tips, with counts per status', access: NEWSROOM, query: z.object({ status: z.enum(TIP_STATUSES).optional() }),
+      handler: async ({ actor, query }) => ({ counts: await tips.counts(), tips: await tips.list(actor!, query.status) }),
+    }),
+    route({
+      method: 'get', path: '/tips/:id', summary: 'One tip with its files', access: NEWSROOM,
+      handler: async ({ params }) => tips.get(idParam(params['id'])),
+    }),
+    route({
+      method: 'post', path: '/tips/:id/status', summary: 'Mark a tip: reviewing, used or dismissed (audited)', access: NEWSROOM, body: z.object({ status: z.enum(TIP_STATUSES) }),
+      handler: async ({ actor, params, body, ip }) => tips.setStatus(actor!, idParam(params['id']), body.status, ip),
+    }),
+    route({
+      method: 'get', path: '/tips/:id/files/:file', summary: 'A file sent with a tip, as a download', access: NEWSROOM,
+      handler: async ({ params, c }) => download(c, await tips.evidence(idParam(params['id']), idParam(params['file']))),
     }),
     route({
       method: 'get', path: '/users', summary: 'Newsroom accounts', access: ['admin'],

@@ -19,6 +19,8 @@ import { verifyPage } from './verify-page.ts';
 import { renderFeed, FEED_TYPES, type FeedFormat } from './feeds.ts';
 import { sitemapIndex, pagesSitemap, articlesSitemap, newsSitemap, robotsTxt } from './sitemaps.ts';
 import { claimFormPage, claimThanksPage, type ClaimFormValues } from './claim-page.ts';
+import { tipFormPage, tipThanksPage } from './tip-page.ts';
+import type { TipsService } from '../../services/tips-service.ts';
 import type { ClaimsService } from '../../services/claims-service.ts';
 import { MAX_FILES, MAX_FILE_BYTES } from '../../services/claims-service.ts';
 import { RateLimiter } from '../rate-limit.ts';
@@ -57,10 +59,12 @@ export interface ReaderSiteServices {
   search: SearchService;
   rights: RightsService;
   claims: ClaimsService;
+  tips: TipsService;
 }
 
 export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string, services: ReaderSiteServices): void {
-  const { search, rights, claims } = services;
+  const { search, rights, claims, tips } = services;
+  const tipLimiter = new RateLimiter(5 / 600, 5);
   // Public forms: five claims per address in ten minutes.
   const claimLimiter = new RateLimiter(5 / 600, 5);
   // Verification: a person checks a few names; a script trying many is slowed down.
@@ -209,6 +213,34 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     }
   });
   app.get('/rights/claims/new', async (c) => negotiated(c, await negotiate(c)));
+
+  /** Multipart files of a form, read into memory (each is at most 10 MB, checked again later). */
+  const formFiles = async (value: unknown) =>
+    Promise.all(([] as unknown[]).concat(value ?? []).filter((f): f is File => f instanceof File && f.size > 0).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  app.get(`/:variant${VARIANT_PATTERN}/tips/new`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    return c.html(tipFormPage(renderContext(await reader.frame(), variant, publicUrl), { text: '', contact: '' }, await tips.formToken(), null), 200, { 'cache-control': 'no-store' });
+  });
+  app.post(`/:variant${VARIANT_PATTERN}/tips/new`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    const ctx = renderContext(await reader.frame(), variant, publicUrl);
+    const say = (key: string) => convertText(LABELS.tipErrors[key] ?? LABELS.tipErrors['text']!, 'zh-Hant', targetOfVariant(variant));
+    if (Number(c.req.header('content-length') ?? 0) > MAX_FILES * MAX_FILE_BYTES + 1_000_000) return c.html(tipFormPage(ctx, { text: '', contact: '' }, await tips.formToken(), say('files')), 413);
+    const form = await c.req.parseBody({ all: true });
+    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const values = { text: text('text'), contact: text('contact') };
+    if (text('website')) return c.html(tipThanksPage(ctx, 'XS-0'), 200);
+    if (!tipLimiter.take(`tip:${ipOf(c)}`)) return c.html(tipFormPage(ctx, values, await tips.formToken(), say('rate')), 429);
+    try {
+      const tip = await tips.file(values, text('token'), await formFiles(form['files']), ipOf(c));
+      return c.html(tipThanksPage(ctx, tip.reference), 201);
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      const key = e.code === 'UPLOAD_REJECTED' ? 'files' : e.property === 'token' ? 'token' : 'text';
+      return c.html(tipFormPage(ctx, values, await tips.formToken(), say(key)), 400);
+    }
+  });
+  app.get('/tips/new', async (c) => negotiated(c, await negotiate(c)));
   app.get('/api/search', async (c) => {
     const requested = c.req.query('variant') ?? '';
     const variant = isVariant(requested) ? requested : chosenVariant(c, await reader.frame());
