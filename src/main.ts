@@ -17,6 +17,7 @@ import { createRightsService } from './services/rights-service.ts';
 import { rightsPolicy } from './services/rights-policy.ts';
 import { createClaimsService } from './services/claims-service.ts';
 import { createTipsService } from './services/tips-service.ts';
+import { createFrontPageService } from './services/front-page-service.ts';
 import { join } from 'node:path';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -58,6 +59,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     // Evidence lives beside the database, never under anything served.
     claims: createClaimsService(s, newsroom, join(config.dataDir, 'uploads', 'claims')),
     tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips')),
+    frontPage: createFrontPageService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });

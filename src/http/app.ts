@@ -9,6 +9,7 @@ import type { ContentApiService } from '../services/content-api-service.ts';
 import type { RightsService } from '../services/rights-service.ts';
 import type { ClaimsService } from '../services/claims-service.ts';
 import type { TipsService } from '../services/tips-service.ts';
+import type { FrontPageService } from '../services/front-page-service.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
@@ -27,6 +28,7 @@ export interface HttpDeps {
   rights: RightsService;
   claims: ClaimsService;
   tips: TipsService;
+  frontPage: FrontPageService;
   rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */

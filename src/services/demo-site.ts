@@ -78,6 +78,13 @@ export async function seedDemoSite(store: Store, now = new Date()): Promise<bool
       DEMO_ACTOR,
     );
   }
+  // The front page: the newest exclusive as 頭條, the other exclusives as 推薦, a winter 專題.
+  const byKey = async (key: string) => (await store.articles.byUri(`urn:heitu:demo:${key}`))?.id;
+  const sorted = [...demoArticles].sort((a, b) => a.hoursAgo - b.hoursAgo);
+  const exclusives = (await Promise.all(sorted.filter((d) => d.rightsClass === 'exclusive').map((d) => byKey(d.key)))).filter((x): x is number => !!x);
+  await store.frontPage.setSlots({ headlineId: exclusives[0] ?? null, recommendedIds: exclusives.slice(1, 5) }, DEMO_ACTOR);
+  const winter = (await Promise.all(sorted.filter((d) => d.channels.includes('culture') || d.channels.includes('sports')).map((d) => byKey(d.key)))).filter((x): x is number => !!x);
+  await store.frontPage.putTopic({ slug: 'winter', title: '冬遊吉林', language: 'zh-Hant', description: '冰雪、溫泉與年味:吉林各地的冬天。', position: 0, articleIds: winter.slice(0, 8) }, DEMO_ACTOR);
   // Settings last: their presence is what marks the site as set up, so a start that died half-way seeds again.
   await store.settings.put(demoSettings);
   return true;

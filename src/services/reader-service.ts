@@ -1,4 +1,4 @@
-import type { Store } from '../store/ports.ts';
+import type { Store, Topic } from '../store/ports.ts';
 import type { Article, ArticleSummary } from '../domain/article.ts';
 import type { Channel } from '../domain/channel.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
@@ -16,8 +16,17 @@ export interface SiteFrame {
 }
 
 export interface HomeData extends SiteFrame {
+  /** 頭條, 推薦 and 專題 as the editors set them; only what is public now. */
+  lead: ArticleSummary | null;
+  recommended: ArticleSummary[];
+  topics: Array<{ topic: Topic; articles: ArticleSummary[] }>;
   latest: ArticleSummary[];
   blocks: Array<{ channel: Channel; articles: ArticleSummary[] }>;
+}
+
+export interface TopicData extends SiteFrame {
+  topic: Topic;
+  articles: ArticleSummary[];
 }
 
 export interface ChannelData extends SiteFrame {
@@ -43,6 +52,7 @@ export interface ReaderService {
   frame(): Promise<SiteFrame>;
   home(): Promise<HomeData>;
   channel(slug: string, page: number): Promise<ChannelData | null>;
+  topic(slug: string): Promise<TopicData | null>;
   article(id: number): Promise<ArticleData | null>;
   /** Sitemap pages: public articles in id order. */
   sitemapPage(afterId: number, limit: number): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>>;
@@ -79,10 +89,21 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       const f = await frame();
       const asOf = now().toISOString();
       const latest = await store.articles.listPublished({ limit: 12, asOf });
+      const slots = await store.frontPage.slots();
+      const [lead, recommended, topics] = await Promise.all([
+        slots.headlineId ? store.articles.publicSummaries([slots.headlineId], asOf).then((x) => x[0] ?? null) : Promise.resolve(null),
+        store.articles.publicSummaries(slots.recommendedIds, asOf),
+        store.frontPage.topics().then((ts) => Promise.all(ts.map(async (topic) => ({ topic, articles: await store.articles.publicSummaries(topic.articleIds.slice(0, 5), asOf) })))),
+      ]);
       const blocks = await Promise.all(
         f.regions.map(async (channel) => ({ channel, articles: await store.articles.listPublished({ channel: channel.slug, limit: 5, asOf }) })),
       );
-      return { ...f, latest, blocks };
+      return { ...f, lead, recommended, topics, latest, blocks };
+    },
+    async topic(slug) {
+      const topic = await store.frontPage.topic(slug);
+      if (!topic) return null;
+      return { ...(await frame()), topic, articles: await store.articles.publicSummaries(topic.articleIds, now().toISOString()) };
     },
     async channel(slug, page) {
       const f = await frame();

@@ -198,6 +198,20 @@ export class KyselyArticles implements ArticleRepository {
     return Promise.all(rows.map((r) => this.hydrate(r)));
   }
 
+  async publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.published({ asOf })
+      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at'])
+      .where('articles.id', 'in', ids)
+      .execute();
+    const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ id, language: r.language as Script, headline: r.headline, summary: r.summary, sourceName: r.source_name, publishedAt: r.published_at!, channels: channels.get(id) ?? [] }] : [];
+    });
+  }
+
   async publicPage(afterId: number, limit: number, asOf: string): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>> {
     const rows = await this.db
       .selectFrom('articles')

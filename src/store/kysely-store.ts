@@ -1,7 +1,7 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -14,6 +14,7 @@ import { KyselyTerms } from './kysely-terms.ts';
 import type { SearchIndexWriter } from './search-document.ts';
 import { KyselyRights, KyselyClaims } from './kysely-rights.ts';
 import { KyselyTips } from './kysely-tips.ts';
+import { KyselyFrontPage } from './kysely-front-page.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -31,6 +32,7 @@ export class KyselyStore implements Store {
   readonly rights: RightsRepository;
   readonly claims: ClaimRepository;
   readonly tips: TipRepository;
+  readonly frontPage: FrontPageRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -45,6 +47,7 @@ export class KyselyStore implements Store {
     this.rights = new KyselyRights(db);
     this.claims = new KyselyClaims(db);
     this.tips = new KyselyTips(db);
+    this.frontPage = new KyselyFrontPage(db);
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
     this.audit = new KyselyAudit(db);

@@ -287,6 +287,22 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
       },
     },
+    '0007_front_page': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        await db.schema
+          .createTable('topics')
+          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('slug', 'text', (c) => c.notNull().unique())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('description', 'text')
+          .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('article_ids', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -24,6 +24,7 @@ export interface Store {
   rights: RightsRepository;
   claims: ClaimRepository;
   tips: TipRepository;
+  frontPage: FrontPageRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
 }
@@ -136,6 +137,8 @@ export interface ArticleRepository {
    * change order: a licensee's incremental feed, with kills and corrections as they happen.
    */
   changedSince(cursor: { at: string; id: number }, limit: number): Promise<Article[]>;
+  /** The public ones among these articles, in the order given. */
+  publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]>;
   /** Public articles in id order, a page at a time, for sitemaps. */
   publicPage(afterId: number, limit: number, asOf: string): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>>;
 }
@@ -351,4 +354,32 @@ export interface TipRepository {
   byId(id: number): Promise<Tip | null>;
   setStatus(id: number, status: TipStatus, ctx: Actx): Promise<Tip>;
   counts(): Promise<Partial<Record<TipStatus, number>>>;
+}
+
+/** The front page's slots: 頭條 (the lead story) and 推薦 (recommended), by article id. */
+export interface FrontPageSlots {
+  headlineId: number | null;
+  recommendedIds: number[];
+}
+
+/** 專題: a special topic that collects articles, in the editors' order. */
+export interface Topic {
+  id: number;
+  slug: string;
+  title: string;
+  language: 'zh-Hans' | 'zh-Hant';
+  description: string | null;
+  position: number;
+  articleIds: number[];
+  updatedAt: string;
+}
+
+export interface FrontPageRepository {
+  slots(): Promise<FrontPageSlots>;
+  setSlots(slots: FrontPageSlots, ctx: Actx): Promise<void>;
+  topics(): Promise<Topic[]>;
+  topic(slug: string): Promise<Topic | null>;
+  /** Creates or replaces by slug. */
+  putTopic(topic: Omit<Topic, 'id' | 'updatedAt'>, ctx: Actx): Promise<Topic>;
+  deleteTopic(slug: string, ctx: Actx): Promise<void>;
 }

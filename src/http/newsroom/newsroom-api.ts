@@ -10,6 +10,7 @@ import { siteTermSchema, type TermService } from '../../services/term-service.ts
 import type { RightsService } from '../../services/rights-service.ts';
 import type { ClaimsService } from '../../services/claims-service.ts';
 import type { TipsService } from '../../services/tips-service.ts';
+import { slotsSchema, topicSchema, type FrontPageService } from '../../services/front-page-service.ts';
 import { TIP_STATUSES } from '../../services/newsroom-views.ts';
 import { CLAIM_ACTIONS, CLAIM_STATUSES, agreementScopeSchema } from '../../domain/rights.ts';
 import { ROLES } from '../../domain/roles.ts';
@@ -28,6 +29,7 @@ export interface NewsroomApiDeps {
   rights: RightsService;
   claims: ClaimsService;
   tips: TipsService;
+  frontPage: FrontPageService;
   /** Cookies carry Secure when the site is served over https. */
   secureCookies: boolean;
   publicUrl: string;
@@ -55,7 +57,7 @@ const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.
 
 /** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
 export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
-  const { auth, newsroom, reader, users, terms, rights, claims, tips } = deps;
+  const { auth, newsroom, reader, users, terms, rights, claims, tips, frontPage } = deps;
   const NEWSROOM = ['reporter', 'editor', 'responsible_editor', 'chief_editor'] as const;
   const download = (c: Parameters<ApiRoute['handler']>[0]['c'], f: { bytes: Buffer; contentType: string; fileName: string }) =>
     c.body(new Uint8Array(f.bytes), 200, {
@@ -241,6 +243,25 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
     route({
       method: 'get', path: '/claims/:id/files/:file', summary: 'An evidence file, as a download (never shown as a page)', access: RIGHTS,
       handler: async ({ params, c }) => download(c, await claims.evidence(idParam(params['id']), idParam(params['file']))),
+    }),
+    route({
+      method: 'get', path: '/front-page', summary: 'The front page: 頭條, 推薦 and 專題', access: 'session',
+      handler: async () => frontPage.get(),
+    }),
+    route({
+      method: 'put', path: '/front-page', summary: 'Set 頭條 and 推薦 (article ids)', access: EDITORS, body: slotsSchema,
+      handler: async ({ actor, body, ip }) => frontPage.setSlots(actor!, body, ip),
+    }),
+    route({
+      method: 'post', path: '/topics', summary: 'Create or replace a 專題 (special topic) by slug', access: EDITORS, body: topicSchema,
+      handler: async ({ actor, body, ip }) => frontPage.putTopic(actor!, body, ip),
+    }),
+    route({
+      method: 'delete', path: '/topics/:slug', summary: 'Remove a 專題', access: EDITORS,
+      handler: async ({ actor, params, ip }) => {
+        await frontPage.deleteTopic(actor!, params['slug'] ?? '', ip);
+        return { ok: true };
+      },
     }),
     route({
       method: 'get', path: '/tips', summary: 'The inbox of reader tips, with counts per status', access: NEWSROOM, query: z.object({ status: z.enum(TIP_STATUSES).optional() }),

@@ -4,7 +4,7 @@ import type { ReaderService, SiteFrame } from '../../services/reader-service.ts'
 import { isVariant, VARIANTS, type Variant } from '../../domain/variant.ts';
 import { renderContext } from './render-context.ts';
 import { articlePage } from './article-page.ts';
-import { homePage } from './home-page.ts';
+import { homePage, topicPage } from './home-page.ts';
 import { channelPage } from './channel-page.ts';
 import { errorPage, bareErrorPage } from './error-page.ts';
 import { SITE_CSS } from './site.css.ts';
@@ -296,6 +296,16 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   app.get(`/:variant${VARIANT_PATTERN}/`, (c) => home(c, c.req.param('variant') as Variant));
   app.get(`/:variant${VARIANT_PATTERN}/articles/:id`, (c) => article(c, c.req.param('variant') as Variant));
   app.get(`/:variant${VARIANT_PATTERN}/channels/:slug`, (c) => channel(c, c.req.param('variant') as Variant));
+  app.get(`/:variant${VARIANT_PATTERN}/topics/:slug`, async (c) => {
+    const variant = c.req.param('variant') as Variant;
+    const slug = c.req.param('slug');
+    if (!/^[a-z0-9-]{1,60}$/.test(slug)) return notFound(c, variant);
+    const page = await cached(c.req.path, async () => {
+      const data = await reader.topic(slug);
+      return data ? encodePage(200, HTML, topicPage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL) : null;
+    });
+    return page ? send(c, page) : notFound(c, variant);
+  });
 
   app.notFound(async (c) => {
     const first = c.req.path.split('/')[1] ?? '';

@@ -28,6 +28,7 @@ h1.headline{font-size:28px;line-height:1.4;margin:8px 0 12px}
 ul.list{list-style:none;padding:0;margin:0}
 ul.list li{padding:6px 0;border-bottom:1px dashed #e2dccf}
 ul.list time{color:#888;font-size:13px;margin-left:8px}
+.lead{background:#fff;border-left:6px solid #8a2b1e;padding:8px 16px;margin-bottom:16px}.lead-headline{font-size:26px;margin:4px 0}
 .blocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px;margin-top:20px}
 .block h2{font-size:18px;border-bottom:2px solid #8a2b1e;margin:0 0 6px}
 .site-search{float:right;clear:right;margin-top:6px}.site-search input{padding:2px 6px;border:0;border-radius:3px}
