@@ -63,7 +63,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });
-  const watch = watchContent(() => reader.version(), cache);
+  const watch = watchContent(reader, cache);
   const scheduler = startScheduler(s);
   const server = createHttpServer(app, cache);
   server.keepAliveTimeout = 65_000;

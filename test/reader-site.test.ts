@@ -133,3 +133,19 @@ test('404 pages speak the reader\'s script', async () => {
     assert.equal((await get(bad)).status, 404, bad);
   }
 });
+
+test('a change refreshes exactly the pages that show it; other pages stay cached', async () => {
+  const asOf = new Date().toISOString();
+  const changed = (await site.store.articles.listPublished({ channel: 'yanbian', limit: 1, asOf }))[0]!;
+  const other = (await site.store.articles.listPublished({ channel: 'changchun', limit: 10, asOf })).find((a) => !a.channels.includes('yanbian'))!;
+  const paths = [`/zh-hans/articles/${changed.id}`, `/zh-hans/articles/${other.id}`, '/zh-hans/channels/yanbian', `/zh-hans/channels/${other.channels[0]}`];
+  const etags = await Promise.all(paths.map(async (p) => (await get(p)).headers.get('etag')));
+  const a = (await site.store.articles.byId(changed.id))!;
+  await site.store.articles.update(a.id, articleInputSchema.parse({ ...a, headline: `${a.headline}(更新)` }), a.revision, { actorId: null, actorLogin: 'test' });
+  await waitForFresh(paths[0]!, /(更新)/);
+  const after = await Promise.all(paths.map(async (p) => (await get(p)).headers.get('etag')));
+  assert.notEqual(after[0], etags[0]);
+  assert.notEqual(after[2], etags[2], 'the channel listing it is refreshed');
+  assert.equal(after[1], etags[1], 'another article page is untouched');
+  assert.equal(after[3], etags[3], 'another channel is untouched');
+});

@@ -24,3 +24,15 @@ test('bounded: the oldest entry leaves first', () => {
   cache.clear();
   assert.equal(cache.size, 0);
 });
+
+test('invalidation drops exactly the pages that show what changed', () => {
+  const cache = new PageCache();
+  const p = encodePage(200, 'text/html', 'x', 'public');
+  cache.set('/zh-hans/articles/1', p, ['a:1']);
+  cache.set('/zh-hans/articles/2', p, ['a:2']);
+  cache.set('/zh-hans/', p, ['home']);
+  cache.set('/zh-hans/channels/yanbian', p, ['c:yanbian']);
+  cache.set('/zh-hans/channels/changchun', p, ['c:changchun']);
+  assert.equal(cache.invalidate(['a:1', 'home', 'c:yanbian']), 3);
+  assert.deepEqual(['/zh-hans/articles/1', '/zh-hans/articles/2', '/zh-hans/', '/zh-hans/channels/yanbian', '/zh-hans/channels/changchun'].map((k) => !!cache.get(k)), [false, true, false, false, true]);
+});

@@ -31,6 +31,8 @@ export function encodePage(status: number, contentType: string, text: string | B
  */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
+  /** What each page shows (an article, a channel's list, the home page …), so a change drops only those pages. */
+  private readonly tagged = new Map<string, Set<string>>();
   private bytes = 0;
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
@@ -38,8 +40,13 @@ export class PageCache {
     return this.pages.get(key);
   }
 
-  set(key: string, page: CachedPage): void {
+  set(key: string, page: CachedPage, tags: readonly string[] = []): void {
     this.delete(key);
+    for (const t of tags) {
+      let keys = this.tagged.get(t);
+      if (!keys) this.tagged.set(t, (keys = new Set()));
+      keys.add(key);
+    }
     while (this.bytes + page.body.length > this.maxBytes && this.pages.size > 0) {
       this.delete(this.pages.keys().next().value!);
     }
@@ -49,7 +56,21 @@ export class PageCache {
 
   clear(): void {
     this.pages.clear();
+    this.tagged.clear();
     this.bytes = 0;
+  }
+
+  /** Drops every page that shows any of these things; returns how many. */
+  invalidate(tags: readonly string[]): number {
+    let n = 0;
+    for (const t of tags) {
+      for (const key of this.tagged.get(t) ?? []) {
+        if (this.pages.has(key)) n++;
+        this.delete(key);
+      }
+      this.tagged.delete(t);
+    }
+    return n;
   }
 
   private delete(key: string): void {

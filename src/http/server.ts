@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { PageCache } from './page-cache.ts';
+import type { ContentChange } from '../services/newsroom-views.ts';
 
 /**
  * The HTTP server. A GET for a page already rendered is answered from the cache's bytes before
@@ -27,19 +28,34 @@ export function createHttpServer(app: Hono, cache: PageCache): Server {
   });
 }
 
+/** The cache tags a change of one article touches: its page, the lists it is or was in. */
+export function tagsOf(change: { articleId: number; channels: string[] }): string[] {
+  return [`a:${change.articleId}`, 'home', 'sitemap', 'topics', ...change.channels.map((c) => `c:${c}`)];
+}
+
 /**
  * Drops cached pages when content changes, also when another process or instance made the
- * change. Checks a version number in the database once per interval.
+ * change: once per interval it reads what changed since it last looked, and drops exactly the
+ * pages that show it (everything, for a change of settings, channels or the dictionary).
  */
-export function watchContent(version: () => Promise<number>, cache: PageCache, intervalMs = 1000): { stop(): void } {
+export function watchContent(
+  source: { version(): Promise<number>; changes(after: number, limit: number): Promise<ContentChange[]> },
+  cache: PageCache,
+  intervalMs = 1000,
+): { stop(): void } {
   let last: number | null = null;
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const v = await version();
-      if (last !== null && v !== last) cache.clear();
+      const v = await source.version();
+      if (last !== null && v !== last) {
+        const changes = await source.changes(last, 1000);
+        const complete = changes.length > 0 && changes.length < 1000 && changes[0]!.version === last + 1;
+        if (!complete || changes.some((c) => 'all' in c)) cache.clear();
+        else for (const c of changes) if ('articleId' in c) cache.invalidate(tagsOf(c));
+      }
       last = v;
     } catch (e) {
       console.error('content watch: cannot read the content version:', e instanceof Error ? e.message : e);

@@ -1,4 +1,4 @@
-import type { Store, Topic } from '../store/ports.ts';
+import type { ContentChange, Store, Topic } from '../store/ports.ts';
 import type { Article, ArticleSummary } from '../domain/article.ts';
 import type { Channel } from '../domain/channel.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
@@ -49,6 +49,8 @@ export interface FeedData extends SiteFrame {
 export interface ReaderService {
   /** Changes whenever anything a reader can see may have changed. */
   version(): Promise<number>;
+  /** What changed after a version (see Store.contentChanges). */
+  changes(after: number, limit: number): Promise<ContentChange[]>;
   frame(): Promise<SiteFrame>;
   home(): Promise<HomeData>;
   channel(slug: string, page: number): Promise<ChannelData | null>;
@@ -84,6 +86,7 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
 
   return {
     version: () => store.contentVersion(),
+    changes: (after, limit) => store.contentChanges(after, limit),
     frame,
     async home() {
       const f = await frame();

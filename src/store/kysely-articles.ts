@@ -74,7 +74,7 @@ export class KyselyArticles implements ArticleRepository {
       await this.index.write(tx, articleId, searchDocument(input));
       await this.writeRevision(tx, articleId, 1, { ...input, uri }, ctx.actorId, now);
       await appendAudit(tx, ctx, { action: 'article.create', ...extra.audit, articleId, detail: { revision: 1, status: input.status, ...extra.audit?.detail } });
-      await bumpContentVersion(tx);
+      await bumpContentVersion(tx, { id: articleId, channels: input.channels });
       return articleId;
     });
     return (await this.byId(id))!;
@@ -108,6 +108,7 @@ export class KyselyArticles implements ArticleRepository {
       if (!current) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
       throw stale(id, current.revision, expectedRevision);
     }
+    const before = (await this.channelsOf(tx, [id])).get(id) ?? [];
     await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
     await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await this.writeLinks(tx, id, input);
@@ -115,7 +116,7 @@ export class KyselyArticles implements ArticleRepository {
     const uri = input.uri ?? (await tx.selectFrom('articles').select('uri').where('id', '=', id).executeTakeFirstOrThrow()).uri;
     await this.writeRevision(tx, id, revision, { ...input, uri }, ctx.actorId, now);
     await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { revision, ...audit.detail } });
-    await bumpContentVersion(tx);
+    await bumpContentVersion(tx, { id, channels: [...before, ...input.channels] });
     return revision;
   }
 
@@ -161,7 +162,7 @@ export class KyselyArticles implements ArticleRepository {
           .execute();
       }
       await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { from: row.status, to: change.status, revision: row.revision, ...audit.detail } });
-      await bumpContentVersion(tx);
+      await bumpContentVersion(tx, { id, channels: (await this.channelsOf(tx, [id])).get(id) ?? [] });
     });
     return (await this.byId(id))!;
   }
@@ -177,9 +178,9 @@ export class KyselyArticles implements ArticleRepository {
         const r = await tx.updateTable('articles').set({ status: 'published', updated_at: now }).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) continue;
         await appendAudit(tx, { actorId: null, actorLogin: null }, { action: 'article.publish_due', articleId: id, detail: { from: 'scheduled', to: 'published' } });
+        await bumpContentVersion(tx, { id, channels: (await this.channelsOf(tx, [id])).get(id) ?? [] });
         published.push(id);
       }
-      if (published.length) await bumpContentVersion(tx);
       return published;
     });
   }

@@ -21,11 +21,19 @@ export async function appendAudit(db: Db, ctx: Actx, note: AuditNote & { article
     .execute();
 }
 
-/** Moves the content version so every instance drops its cached pages. */
-export async function bumpContentVersion(db: Db): Promise<void> {
-  await db
+/**
+ * Moves the content version so every instance refreshes its cached pages, and says what changed:
+ * one article (with the channels it was and is in), or, without an article, everything.
+ */
+export async function bumpContentVersion(db: Db, article?: { id: number; channels: string[] }): Promise<void> {
+  const row = await db
     .updateTable('content_version')
     .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', 1)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('content_changes')
+    .values({ version: Number(row.version), article_id: article?.id ?? null, channels: JSON.stringify(article ? [...new Set(article.channels)] : []) })
     .execute();
 }

@@ -1,7 +1,7 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { ContentChange, FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -65,6 +65,11 @@ export class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  async contentChanges(afterVersion: number, limit: number): Promise<ContentChange[]> {
+    const rows = await this.db.selectFrom('content_changes').selectAll().where('version', '>', afterVersion).orderBy('version').limit(limit).execute();
+    return rows.map((r) => (r.article_id === null ? { version: Number(r.version), all: true as const } : { version: Number(r.version), articleId: Number(r.article_id), channels: JSON.parse(r.channels) as string[] }));
   }
 
   async contentVersion(): Promise<number> {

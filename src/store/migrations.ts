@@ -303,6 +303,19 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
       },
     },
+    '0008_content_changes': {
+      async up(db: AnyDb) {
+        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        await db.schema
+          .createTable('content_changes')
+          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('article_id', 'integer')
+          .addColumn('channels', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('content_changes_version').on('content_changes').columns(['version']).execute();
+      },
+    },
   };
 }
 

@@ -27,7 +27,11 @@ export interface Store {
   frontPage: FrontPageRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
+  /** What changed after `version`: one article each, or `all`. At most `limit`; more means "everything". */
+  contentChanges(afterVersion: number, limit: number): Promise<ContentChange[]>;
 }
+
+export type ContentChange = { version: number; articleId: number; channels: string[] } | { version: number; all: true };
 
 /** Who did something, for the audit log. `actorId` null means the system or an import. */
 export interface Actx {

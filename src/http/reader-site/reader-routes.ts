@@ -70,11 +70,11 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   // Verification: a person checks a few names; a script trying many is slowed down.
   const verifyLimiter = new RateLimiter(1, 30);
   /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
-  async function cached(key: string, render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
+  async function cached(key: string, tags: string[], render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = cache.get(key);
     if (hit) return hit;
     const page = await render();
-    if (page) cache.set(key, page);
+    if (page) cache.set(key, page, tags);
     return page;
   }
 
@@ -86,7 +86,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   }
 
   const home = async (c: Context, variant: Variant) => {
-    const page = await cached(c.req.path, async () => {
+    const page = await cached(c.req.path, ['home', 'topics'], async () => {
       const data = await reader.home();
       return encodePage(200, HTML, homePage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL);
     });
@@ -97,7 +97,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const raw = c.req.param('id') ?? '';
     const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(id)) return notFound(c, variant);
-    const page = await cached(c.req.path, async () => {
+    const page = await cached(c.req.path, [`a:${id}`], async () => {
       const data = await reader.article(id);
       return data ? encodePage(200, HTML, articlePage(renderContext(data, variant, publicUrl, data.article.lockedTerms), data), PAGE_CACHE_CONTROL) : null;
     });
@@ -110,7 +110,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const pageNo = /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : NaN;
     if (!/^[a-z0-9-]{1,60}$/.test(slug) || Number.isNaN(pageNo)) return notFound(c, variant);
     const key = pageNo === 1 ? c.req.path : `${c.req.path}?page=${pageNo}`;
-    const page = await cached(key, async () => {
+    const page = await cached(key, [`c:${slug}`], async () => {
       const data = await reader.channel(slug, pageNo);
       return data ? encodePage(200, HTML, channelPage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL) : null;
     });
@@ -258,7 +258,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   const feedResponse = async (c: Context, variant: Variant, slug: string | null, file: string) => {
     const format = FEED_FILES[file];
     if (!format || (slug !== null && !/^[a-z0-9-]{1,60}$/.test(slug))) return notFound(c, variant);
-    const page = await cached(c.req.path, async () => {
+    const page = await cached(c.req.path, [slug ? `c:${slug}` : 'home'], async () => {
       const data = await reader.feed(slug);
       return data ? encodePage(200, FEED_TYPES[format], renderFeed(renderContext(data, variant, publicUrl), data, format), PAGE_CACHE_CONTROL) : null;
     });
@@ -274,7 +274,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
 
   const XML = 'application/xml; charset=utf-8';
   const xmlPage = async (c: Context, render: () => Promise<string | null>) => {
-    const page = await cached(c.req.path, async () => {
+    const page = await cached(c.req.path, ['sitemap'], async () => {
       const body = await render();
       return body === null ? null : encodePage(200, XML, body, PAGE_CACHE_CONTROL);
     });
@@ -300,7 +300,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const variant = c.req.param('variant') as Variant;
     const slug = c.req.param('slug');
     if (!/^[a-z0-9-]{1,60}$/.test(slug)) return notFound(c, variant);
-    const page = await cached(c.req.path, async () => {
+    const page = await cached(c.req.path, ['topics'], async () => {
       const data = await reader.topic(slug);
       return data ? encodePage(200, HTML, topicPage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL) : null;
     });
