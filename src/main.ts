@@ -42,8 +42,8 @@ export async function openAndPrepareStore(config: Config): Promise<Store> {
   return store;
 }
 
-export async function startServer(config: Config, store?: Store): Promise<Running> {
-  const s = store ?? (await openAndPrepareStore(config));
+/** Every service wired to HTTP, without a server: what `serve` listens with and `export-site` renders with. */
+export function buildApp(config: Config, s: Store) {
   const reader = createReaderService(s);
   const newsroom = createNewsroomService(s);
   const { app, cache } = createHttpApp({
@@ -63,6 +63,12 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
   });
+  return { app, cache, reader };
+}
+
+export async function startServer(config: Config, store?: Store): Promise<Running> {
+  const s = store ?? (await openAndPrepareStore(config));
+  const { app, cache, reader } = buildApp(config, s);
   const watch = watchContent(reader, cache);
   const scheduler = startScheduler(s);
   const server = createHttpServer(app, cache);

@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
-import { openAndPrepareStore, startServer } from '../main.ts';
+import { openAndPrepareStore, startServer, buildApp } from '../main.ts';
+import { exportSite } from '../services/static-export.ts';
 import { importNinjs, splitNinjsText } from '../services/ninjs-import.ts';
 import { exportNinjs } from '../services/ninjs-export.ts';
 import { ninjsImportContext, requireSettings } from '../services/site-context.ts';
@@ -31,6 +32,7 @@ const HELP = `heitu: the Heitu news platform
                               register a licensee with an agreement; prints its API key once
   heitu licensee revoke ID    revoke every agreement and key of licensee ID
   heitu licensee list         licensees, agreements and their state
+  heitu export-site DIR       write the public site as static files (again: only what changed)
   heitu convert --to zh-Hant|zh-Hans|zh-HK [--from auto|zh-Hans|zh-Hant] [--site-terms]
                               convert stdin to stdout line by line with the site's engine;
                               --site-terms adds the site's dictionary from the database
@@ -266,6 +268,28 @@ async function licenseeCommand(args: string[]): Promise<number> {
   }
 }
 
+async function exportSiteCommand(args: string[]): Promise<number> {
+  const dir = args[0];
+  if (!dir) {
+    console.error('heitu export-site: name the folder to write');
+    return 2;
+  }
+  const config = loadConfig();
+  const store = await openAndPrepareStore(config);
+  try {
+    const { app, reader } = buildApp(config, store);
+    const t0 = performance.now();
+    const report = await exportSite(dir, reader, async (path) => {
+      const res = await app.request(path);
+      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) };
+    });
+    console.log(`exported ${report.total} files to ${dir}: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed (${Math.round(performance.now() - t0)} ms)`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number | null> {
   const [command, ...args] = argv;
   switch (command) {
@@ -282,6 +306,8 @@ export async function main(argv: string[]): Promise<number | null> {
       return convertCommand(args);
     case 'licensee':
       return licenseeCommand(args);
+    case 'export-site':
+      return exportSiteCommand(args);
     case undefined:
     case 'help':
     case '--help':

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ReaderService } from './reader-service.ts';
+import { VARIANTS } from '../domain/variant.ts';
+
+/** How a path is fetched: the same app that serves readers, asked in-process. */
+export type Fetch = (path: string) => Promise<{ status: number; body: Uint8Array }>;
+
+export interface ExportReport {
+  written: number;
+  unchanged: number;
+  removed: number;
+  total: number;
+}
+
+const MANIFEST = '.heitu-export.json';
+
+/** `/zh-hans/articles/1` → `zh-hans/articles/1/index.html`; files keep their names (`feed.xml`). */
+export function fileFor(path: string): string {
+  const clean = path.replace(/^\/+/, '');
+  return /\.[a-z]+$/.test(clean) ? clean : join(clean, 'index.html');
+}
+
+/** Every public page of the site (home, channels, topics, articles, feeds, sitemaps) in every variant. */
+export async function publicPaths(reader: ReaderService): Promise<string[]> {
+  const frame = await reader.frame();
+  const paths = ['/robots.txt', '/sitemap.xml', '/news-sitemap.xml', '/assets/site.css', '/feed.xml', '/atom.xml', '/feed.json'];
+  const topics = (await reader.home()).topics.map((t) => t.topic.slug);
+  const articleIds: number[] = [];
+  for (let after = 0; ; ) {
+    const page = await reader.sitemapPage(after, 5000);
+    if (!page.length) break;
+    articleIds.push(...page.map((a) => a.id));
+    after = page[page.length - 1]!.id;
+  }
+  for (const v of VARIANTS) {
+    paths.push(`/${v}/`, `/${v}/feed.xml`, `/${v}/atom.xml`, `/${v}/feed.json`, `/sitemaps/${v}/pages.xml`);
+    for (const c of frame.channels) paths.push(`/${v}/channels/${c.slug}`, `/${v}/channels/${c.slug}/feed.xml`, `/${v}/channels/${c.slug}/atom.xml`, `/${v}/channels/${c.slug}/feed.json`);
+    for (const t of topics) paths.push(`/${v}/topics/${t}`);
+    for (const id of articleIds) paths.push(`/${v}/articles/${id}`);
+    for (let n = 0; n * 50_000 < Math.max(1, articleIds.length); n++) paths.push(`/sitemaps/${v}/articles-${n}.xml`);
+  }
+  return paths;
+}
+
+/**
+ * Writes the public site as files that nginx or a CDN can serve. Later runs write only what
+ * changed, and remove pages that are gone (a withdrawn article's page must not linger).
+ */
+export async function exportSite(dir: string, reader: ReaderService, fetchPage: Fetch): Promise<ExportReport> {
+  await mkdir(dir, { recursive: true });
+  let previous: Record<string, string> = {};
+  try {
+    previous = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Record<string, string>;
+  } catch {
+    previous = {};
+  }
+  const next: Record<string, string> = {};
+  const report: ExportReport = { written: 0, unchanged: 0, removed: 0, total: 0 };
+  for (const path of await publicPaths(reader)) {
+    const { status, body } = await fetchPage(path);
+    if (status !== 200) continue;
+    const file = fileFor(path);
+    const hash = createHash('sha1').update(body).digest('hex');
+    next[file] = hash;
+    report.total++;
+    if (previous[file] === hash) {
+      report.unchanged++;
+      continue;
+    }
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), body);
+    report.written++;
+  }
+  for (const file of Object.keys(previous)) {
+    if (next[file]) continue;
+    await rm(join(dir, file), { force: true });
+    report.removed++;
+  }
+  await writeFile(join(dir, MANIFEST), JSON.stringify(next));
+  return report;
+}
