@@ -30,7 +30,7 @@ export function createHttpServer(app: Hono, cache: PageCache): Server {
 
 /** The cache tags a change of one article touches: its page, the lists it is or was in. */
 export function tagsOf(change: { articleId: number; channels: string[] }): string[] {
-  return [`a:${change.articleId}`, 'home', 'sitemap', 'topics', ...change.channels.map((c) => `c:${c}`)];
+  return [`a:${change.articleId}`, 'home', 'sitemap', 'topics', 'search', ...change.channels.map((c) => `c:${c}`)];
 }
 
 /**

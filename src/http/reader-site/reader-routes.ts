@@ -162,12 +162,17 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   };
   app.get(`/:variant${VARIANT_PATTERN}/search`, async (c) => {
     const variant = c.req.param('variant') as Variant;
-    const frame = await reader.frame();
     const q = c.req.query();
-    // An empty form is a page to search from, not an error.
-    const r = q['q'] === undefined ? { results: [], total: 0, page: 1, pages: 0, error: null, status: 200 as const } : await runSearch(c, variant);
-    const html = searchPage(renderContext(frame, variant, publicUrl), { q: q['q'] ?? '', channel: q['channel'] ?? '', from: q['from'] ?? '', to: q['to'] ?? '', ...r });
-    return c.html(html, r.status, { 'cache-control': 'public, max-age=30' });
+    // A search page is cached like any page, by its query; any article change drops them all.
+    const key = `${c.req.path}?${new URLSearchParams(Object.entries(q).filter(([k]) => ['q', 'channel', 'region', 'from', 'to', 'page'].includes(k)).sort()).toString()}`;
+    const page = await cached(key, ['search'], async () => {
+      const frame = await reader.frame();
+      // An empty form is a page to search from, not an error.
+      const r = q['q'] === undefined ? { results: [], total: 0, page: 1, pages: 0, error: null, status: 200 as const } : await runSearch(c, variant);
+      const html = searchPage(renderContext(frame, variant, publicUrl), { q: q['q'] ?? '', channel: q['channel'] ?? '', from: q['from'] ?? '', to: q['to'] ?? '', ...r });
+      return encodePage(r.status, HTML, html, r.status === 200 ? PAGE_CACHE_CONTROL : 'no-store');
+    });
+    return send(c, page!);
   });
   app.get('/search', async (c) => negotiated(c, await negotiate(c)));
   app.get(`/:variant${VARIANT_PATTERN}/licensees/verify`, async (c) => {
