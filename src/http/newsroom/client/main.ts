@@ -10,6 +10,7 @@ import { termsView } from './terms-view.ts';
 import { licenseesView, usageView } from './licensees-view.ts';
 import { claimsView, claimView } from './claims-view.ts';
 import { tipsView } from './tips-view.ts';
+import { frontPageView } from './front-page-view.ts';
 import { ApiError } from './api.ts';
 
 const app = document.getElementById('app')!;
@@ -23,6 +24,7 @@ function header(): HTMLElement {
     h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
     u ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
     u ? h('a', { href: '#/tips' }, t('tips')) : null,
+    u && u.roles.some((r) => r === 'editor' || r === 'responsible_editor' || r === 'chief_editor' || r === 'admin') ? h('a', { href: '#/front-page' }, t('frontPage')) : null,
     u ? h('a', { href: '#/terms' }, t('terms')) : null,
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/licensees' }, t('licensees')) : null,
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/claims' }, t('claims')) : null,
@@ -51,6 +53,7 @@ async function route(): Promise<void> {
   try {
     if (parts[0] === 'terms') await termsView(main);
     else if (parts[0] === 'tips') await tipsView(main);
+    else if (parts[0] === 'front-page') await frontPageView(main);
     else if (parts[0] === 'licensees' && parts[1] && parts[2] === 'usage') await usageView(main, Number(parts[1]));
     else if (parts[0] === 'licensees') await licenseesView(main);
     else if (parts[0] === 'claims' && parts[1]) await claimView(main, Number(parts[1]));
