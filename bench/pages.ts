@@ -16,7 +16,7 @@ import { seedDemoSite } from '../src/services/demo-site.ts';
 import { buildApp } from '../src/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { insertArchive, random } from './corpus.ts';
-import { spawnServer, rssMb, haveWrk, wrk, repoRoot } from './support.ts';
+import { spawnServer, rssMb, haveWrk, againstBare, repoRoot } from './support.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -66,17 +66,7 @@ try {
   };
   if (haveWrk()) {
     for (const [name, path] of Object.entries(pages)) {
-      const res = await fetch(server.url + path);
-      const body = Buffer.from(await res.arrayBuffer());
-      const headers = Object.fromEntries(['content-type', 'content-length', 'etag', 'cache-control'].map((h) => [h, res.headers.get(h) ?? '']).filter(([, v]) => v));
-      headers['content-length'] = String(body.length);
-      const file = join(dir, `${name}.body`);
-      writeFileSync(file, body);
-      const bare = await spawnServer([join(repoRoot, 'bench/bare-server.mjs'), file, JSON.stringify(headers)]);
-      wrk(server.url + path, 1);
-      const heitu = wrk(server.url + path, seconds);
-      const base = wrk(bare.url + '/', seconds);
-      await bare.stop();
+      const [heitu, base] = await againstBare(server.url + path, seconds, join(dir, `${name}.body`));
       results[`${name}Rps`] = Math.round(heitu);
       results[`${name}BareRps`] = Math.round(base);
       results[`${name}ToBare`] = r2(heitu / base);

@@ -2,12 +2,10 @@ import type { Hono, Context } from 'hono';
 import { z } from 'zod';
 import type { ContentApiService, Grant } from '../../services/content-api-service.ts';
 import { decodeCursor } from '../../services/content-api-service.ts';
-import type { RightsService } from '../../services/rights-service.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { errorBody, internalErrorBody, statusOf } from '../error-mapper.ts';
 import { ipOf, openApiDocument, route } from '../api-registry.ts';
 import { RateLimiter } from '../rate-limit.ts';
-import type { Store } from '../../store/ports.ts';
 
 export const CONTENT_API = '/api/content/v1';
 
@@ -83,4 +81,3 @@ export function mountContentApi(app: Hono, content: ContentApiService, rightsPol
   });
 }
 
-export type { RightsService, Store };
