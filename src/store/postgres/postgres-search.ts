@@ -3,6 +3,9 @@ import type { Database } from '../schema.ts';
 import type { SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
 import { BM25, FIELD_WEIGHTS, RECENCY, reindexPage, searchFilters, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
 
+/** How many of the best ts_rank matches are scored with BM25 and recency. */
+const CANDIDATES = 400;
+
 export const POSTGRES_SEARCH_SCHEMA = [
   `CREATE TABLE article_search (article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, tsv tsvector NOT NULL, len integer NOT NULL)`,
   `CREATE INDEX article_search_tsv ON article_search USING GIN (tsv)`,
@@ -54,9 +57,16 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
     }));
     const filters = sql`s.tsv @@ ${tsquery(q.terms)} AND ${searchFilters(q)}`;
     const w = FIELD_WEIGHTS;
-    const rows = await sql<{ id: number; score: number; total: string }>`
+    const c = await sql<{ n: string }>`SELECT count(*) AS n FROM article_search s JOIN articles a ON a.id = s.article_id WHERE ${filters}`.execute(this.db);
+    const total = Number(c.rows[0]?.n ?? 0);
+    if (total === 0 || q.offset >= total) return { hits: [], total };
+    // Candidates by PostgreSQL's own rank (computed in C over the GIN matches), then BM25 and
+    // recency on those only; with fewer matches than candidates, that is every match.
+    const candidates = Math.max(CANDIDATES, (q.offset + q.limit) * 4);
+    const rows = await sql<{ id: number; score: number }>`
       WITH q AS (SELECT * FROM unnest(${q.terms}::text[], ${idf}::float8[]) AS q(term, idf)),
-      m AS (SELECT s.article_id, s.tsv, s.len, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id WHERE ${filters}),
+      m AS (SELECT s.article_id, s.tsv, s.len, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id WHERE ${filters}
+            ORDER BY ts_rank(s.tsv, ${tsquery(q.terms)}) DESC LIMIT ${candidates}),
       scored AS (
         SELECT m.article_id AS id,
                sum(q.idf * (u.tf * ${BM25.k1 + 1}::float8) / (u.tf + ${BM25.k1}::float8 * (1 - ${BM25.b}::float8 + ${BM25.b}::float8 * m.len / ${avgdl}::float8)))
@@ -69,12 +79,7 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
         JOIN q ON q.term = u.lexeme
         GROUP BY m.article_id, m.published_at
       )
-      SELECT id, score, count(*) OVER () AS total FROM scored ORDER BY score DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
-    let total = Number(rows.rows[0]?.total ?? 0);
-    if (rows.rows.length === 0 && q.offset > 0) {
-      const c = await sql<{ n: string }>`SELECT count(*) AS n FROM article_search s JOIN articles a ON a.id = s.article_id WHERE ${filters}`.execute(this.db);
-      total = Number(c.rows[0]?.n ?? 0);
-    }
+      SELECT id, score FROM scored ORDER BY score DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
     return { hits: rows.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })), total };
   }
 
