@@ -6,7 +6,7 @@ import { openStore } from './store/open-store.ts';
 import { createReaderService } from './services/reader-service.ts';
 import { seedDemoSite } from './services/demo-site.ts';
 import { createHttpApp } from './http/app.ts';
-import { createHttpServer, watchContent } from './http/server.ts';
+import { createHttpServer, requestHandler, watchContent } from './http/server.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { createNewsroomService } from './services/newsroom-service.ts';
 import { createUserAdminService } from './services/user-admin-service.ts';
@@ -26,6 +26,8 @@ export interface Running {
   server: Server;
   store: Store;
   url: string;
+  /** Where readers reach the site (HEITU_PUBLIC_URL, or the address listened on). */
+  publicUrl: string;
   stop(): Promise<void>;
 }
 
@@ -68,10 +70,7 @@ export function buildApp(config: Config, s: Store) {
 
 export async function startServer(config: Config, store?: Store): Promise<Running> {
   const s = store ?? (await openAndPrepareStore(config));
-  const { app, cache, reader } = buildApp(config, s);
-  const watch = watchContent(reader, cache);
-  const scheduler = startScheduler(s);
-  const server = createHttpServer(app, cache);
+  const server = createHttpServer();
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -79,10 +78,17 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   });
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  // With PORT=0 the port is known only now; links then carry the real one.
+  const publicUrl = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${addr.port}`) : config.publicUrl;
+  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s);
+  server.on('request', requestHandler(app, cache));
+  const watch = watchContent(reader, cache);
+  const scheduler = startScheduler(s);
   return {
     server,
     store: s,
     url: `http://${host}:${addr.port}`,
+    publicUrl,
     async stop() {
       watch.stop();
       scheduler.stop();

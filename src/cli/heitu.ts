@@ -52,7 +52,7 @@ async function serve(): Promise<void> {
   const running = await startServer(config);
   const ms = Math.round(performance.now() - t0);
   console.log(`Heitu is serving ${running.url} (${running.store.dialect}, ready in ${ms} ms)`);
-  if (config.publicUrl !== running.url) console.log(`Readers reach it at ${config.publicUrl}`);
+  if (running.publicUrl !== running.url) console.log(`Readers reach it at ${running.publicUrl}`);
   const shutdown = () => {
     void running.stop().then(() => process.exit(0));
   };

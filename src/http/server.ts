@@ -5,12 +5,12 @@ import type { PageCache } from './page-cache.ts';
 import type { ContentChange } from '../services/newsroom-views.ts';
 
 /**
- * The HTTP server. A GET for a page already rendered is answered from the cache's bytes before
- * any routing; everything else goes to the Hono app.
+ * The request handler. A GET for a page already rendered is answered from the cache's bytes
+ * before any routing; everything else goes to the Hono app.
  */
-export function createHttpServer(app: Hono, cache: PageCache): Server {
+export function requestHandler(app: Hono, cache: PageCache): (req: IncomingMessage, res: ServerResponse) => void {
   const listener = getRequestListener(app.fetch);
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
       const page = cache.get(req.url);
       if (page) {
@@ -25,7 +25,12 @@ export function createHttpServer(app: Hono, cache: PageCache): Server {
       }
     }
     void listener(req, res);
-  });
+  };
+}
+
+/** A server that listens before it has a handler, so the address it got can go into the app. */
+export function createHttpServer(): Server {
+  return createServer();
 }
 
 /** The cache tags a change of one article touches: its page, the lists it is or was in. */
