@@ -14,7 +14,7 @@ export const POSTGRES_SEARCH_SCHEMA = [
 /**
  * BM25 over a tsvector: the GIN index finds the matches; each word's frequency comes from its
  * positions, weighted by field through the tsvector weights (A headline, B summary, C people,
- * D body); document frequencies and the average length are counted, and kept for a few seconds.
+ * D body); document frequencies and the average length are counted, and kept for minutes.
  */
 export class PostgresSearch implements SearchRepository, SearchIndexWriter {
   private stats: { at: number; n: number; avgdl: number } | null = null;
@@ -32,7 +32,7 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
   }
 
   private async corpus(): Promise<{ n: number; avgdl: number }> {
-    if (this.stats && Date.now() - this.stats.at < 10_000) return this.stats;
+    if (this.stats && Date.now() - this.stats.at < 60_000) return this.stats;
     const r = await sql<{ n: string; avgdl: number | null }>`SELECT count(*) AS n, avg(len)::float8 AS avgdl FROM article_search`.execute(this.db);
     this.stats = { at: Date.now(), n: Number(r.rows[0]?.n ?? 0), avgdl: Number(r.rows[0]?.avgdl ?? 1) || 1 };
     return this.stats;
@@ -40,7 +40,8 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
 
   private async documentFrequency(term: string): Promise<number> {
     const cached = this.df.get(term);
-    if (cached && Date.now() - cached.at < 10_000) return cached.n;
+    // Document frequencies drift slowly; ten minutes old is good enough for ranking.
+    if (cached && Date.now() - cached.at < 600_000) return cached.n;
     const r = await sql<{ n: string }>`SELECT count(*) AS n FROM article_search WHERE tsv @@ ${tsquery([term])}`.execute(this.db);
     const n = Number(r.rows[0]?.n ?? 0);
     if (this.df.size > 10_000) this.df.clear();
