@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { decide, assertCanEdit, assertCanCorrect, assertCanWrite, nextLevel, type WorkflowState, type WorkflowAction, type WorkflowStatus } from './workflow.ts';
+import { decide, assertCanEdit, assertCanCorrect, assertCanWrite, nextLevel, type WorkflowState, type WorkflowStatus } from './workflow.ts';
 import { DomainError, type ErrorCode } from './errors.ts';
 import type { Actor, Role } from './roles.ts';
 

@@ -18,11 +18,20 @@ export interface DialectTraits {
 // Kysely's Migration type takes Kysely<any>: migrations run before the typed schema exists.
 type AnyDb = Kysely<any>;
 
+type ColumnBuilder = Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0];
+
+/** An auto-numbered primary key in the dialect's own way: integer autoincrement, or serial. */
+function autoIdColumn(traits: DialectTraits) {
+  const type = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+  const pk = (c: ColumnBuilder) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey());
+  return [type, pk] as const;
+}
+
 function migrations(traits: DialectTraits): Record<string, Migration> {
   return {
     '0001_content': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema
           .createTable('settings')
           .addColumn('key', 'text', (c) => c.primaryKey())
@@ -36,7 +45,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         await db.insertInto('content_version').values({ id: 1, version: 0 }).execute();
         await db.schema
           .createTable('channels')
-          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', autoId, idPk)
           .addColumn('slug', 'text', (c) => c.notNull().unique())
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('language', 'text', (c) => c.notNull())
@@ -46,7 +55,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('articles')
-          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', autoId, idPk)
           .addColumn('uri', 'text', (c) => c.notNull().unique())
           .addColumn('language', 'text', (c) => c.notNull())
           .addColumn('headline', 'text', (c) => c.notNull())
@@ -89,16 +98,14 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     },
     '0002_newsroom': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
-        const idColumn = (c: Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0]) =>
-          traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey();
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema.alterTable('channels').addColumn('review_levels', 'integer', (c) => c.notNull().defaultTo(2)).execute();
         await db.schema.alterTable('articles').addColumn('created_by', 'integer').execute();
         await db.schema.alterTable('articles').addColumn('review_levels', 'integer', (c) => c.notNull().defaultTo(1)).execute();
         await db.schema.alterTable('articles').addColumn('status_reason', 'text').execute();
         await db.schema
           .createTable('users')
-          .addColumn('id', autoId, idColumn)
+          .addColumn('id', autoId, idPk)
           .addColumn('login', 'text', (c) => c.notNull().unique())
           .addColumn('display_name', 'text', (c) => c.notNull())
           .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -122,7 +129,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('audit_log')
-          .addColumn('id', autoId, idColumn)
+          .addColumn('id', autoId, idPk)
           .addColumn('at', 'text', (c) => c.notNull())
           .addColumn('actor_id', 'integer')
           .addColumn('actor_login', 'text')
@@ -165,11 +172,11 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     },
     '0003_script_terms': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema.alterTable('articles').addColumn('locked_terms', 'text', (c) => c.notNull().defaultTo('[]')).execute();
         await db.schema
           .createTable('script_terms')
-          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', autoId, idPk)
           .addColumn('hans', 'text', (c) => c.notNull().unique())
           .addColumn('hant', 'text', (c) => c.notNull())
           .addColumn('hk', 'text')
@@ -185,12 +192,10 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     },
     '0005_rights': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
-        const id = (c: Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0]) =>
-          traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey();
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema
           .createTable('licensees')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('contact', 'text')
           .addColumn('certificate_no', 'text', (c) => c.notNull().unique())
@@ -198,7 +203,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('agreements')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('licensee_id', 'integer', (c) => c.notNull().references('licensees.id'))
           .addColumn('scope', 'text', (c) => c.notNull())
           .addColumn('valid_from', 'text')
@@ -208,7 +213,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('api_keys')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('agreement_id', 'integer', (c) => c.notNull().references('agreements.id'))
           .addColumn('key_hash', 'text', (c) => c.notNull().unique())
           .addColumn('prefix', 'text', (c) => c.notNull())
@@ -218,7 +223,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('content_access')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('at', 'text', (c) => c.notNull())
           .addColumn('day', 'text', (c) => c.notNull())
           .addColumn('licensee_id', 'integer', (c) => c.notNull())
@@ -232,7 +237,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         await db.schema.createIndex('content_access_agreement').on('content_access').columns(['agreement_id', 'day', 'article_id']).execute();
         await db.schema
           .createTable('claims')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('reference', 'text', (c) => c.notNull().unique())
           .addColumn('article_id', 'integer')
           .addColumn('article_ref', 'text', (c) => c.notNull())
@@ -250,7 +255,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('claim_files')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('claim_id', 'integer', (c) => c.notNull().references('claims.id'))
           .addColumn('file_name', 'text', (c) => c.notNull())
           .addColumn('content_type', 'text', (c) => c.notNull())
@@ -262,12 +267,10 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     },
     '0006_tips': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
-        const id = (c: Parameters<Parameters<ReturnType<AnyDb['schema']['createTable']>['addColumn']>[2] & object>[0]) =>
-          traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey();
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema
           .createTable('tips')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('reference', 'text', (c) => c.notNull().unique())
           .addColumn('text', 'text', (c) => c.notNull())
           .addColumn('contact', 'text')
@@ -278,7 +281,7 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('tip_files')
-          .addColumn('id', autoId, id)
+          .addColumn('id', autoId, idPk)
           .addColumn('tip_id', 'integer', (c) => c.notNull().references('tips.id'))
           .addColumn('file_name', 'text', (c) => c.notNull())
           .addColumn('content_type', 'text', (c) => c.notNull())
@@ -289,10 +292,10 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     },
     '0007_front_page': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema
           .createTable('topics')
-          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', autoId, idPk)
           .addColumn('slug', 'text', (c) => c.notNull().unique())
           .addColumn('title', 'text', (c) => c.notNull())
           .addColumn('language', 'text', (c) => c.notNull())
@@ -305,10 +308,10 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     },
     '0008_content_changes': {
       async up(db: AnyDb) {
-        const autoId = traits.autoIdType === 'serial' ? sql`serial` : sql`integer`;
+        const [autoId, idPk] = autoIdColumn(traits);
         await db.schema
           .createTable('content_changes')
-          .addColumn('id', autoId, (c) => (traits.autoIdType === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', autoId, idPk)
           .addColumn('version', 'integer', (c) => c.notNull())
           .addColumn('article_id', 'integer')
           .addColumn('channels', 'text', (c) => c.notNull())

@@ -1,7 +1,7 @@
 import type { Hono, Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ReaderService, SiteFrame } from '../../services/reader-service.ts';
-import { isVariant, VARIANTS, type Variant } from '../../domain/variant.ts';
+import { isVariant, variantOfScript, VARIANTS, type Variant } from '../../domain/variant.ts';
 import { renderContext } from './render-context.ts';
 import { articlePage } from './article-page.ts';
 import { homePage, topicPage } from './home-page.ts';
@@ -123,7 +123,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const url = new URL(c.req.url);
     return c.redirect(`/${v}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
   };
-  const negotiated = (c: Context, res: Response) => {
+  const negotiated = (res: Response) => {
     res.headers.set('vary', 'Accept-Language, Cookie');
     res.headers.set('cache-control', 'private, no-cache');
     return res;
@@ -132,9 +132,9 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   const css = encodePage(200, 'text/css; charset=utf-8', SITE_CSS, 'public, max-age=86400');
   app.get('/assets/site.css', (c) => send(c, css));
 
-  app.get('/', async (c) => negotiated(c, await negotiate(c)));
-  app.get('/articles/:id', async (c) => negotiated(c, await negotiate(c)));
-  app.get('/channels/:slug', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/', async (c) => negotiated(await negotiate(c)));
+  app.get('/articles/:id', async (c) => negotiated(await negotiate(c)));
+  app.get('/channels/:slug', async (c) => negotiated(await negotiate(c)));
   // The 简/繁/港 switch: remember the choice, then show the same page in it.
   app.get(`/variant/:variant${VARIANT_PATTERN}`, (c) => {
     const v = c.req.param('variant') as Variant;
@@ -174,7 +174,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     });
     return send(c, page!);
   });
-  app.get('/search', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/search', async (c) => negotiated(await negotiate(c)));
   app.get(`/:variant${VARIANT_PATTERN}/licensees/verify`, async (c) => {
     const variant = c.req.param('variant') as Variant;
     const q = (c.req.query('q') ?? '').slice(0, 100);
@@ -184,7 +184,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const found = await rights.verify(q);
     return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), q, found), 200, { 'cache-control': 'no-store' });
   });
-  app.get('/licensees/verify', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/licensees/verify', async (c) => negotiated(await negotiate(c)));
 
   const emptyClaim: ClaimFormValues = { claimant: '', contact: '', article: '', claim: '', links: '' };
   app.get(`/:variant${VARIANT_PATTERN}/rights/claims/new`, async (c) => {
@@ -217,7 +217,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
       return c.html(claimFormPage(ctx, values, say(e.code === 'UPLOAD_REJECTED' ? 'files' : (e.property ?? 'claim'))), 400);
     }
   });
-  app.get('/rights/claims/new', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/rights/claims/new', async (c) => negotiated(await negotiate(c)));
 
   /** Multipart files of a form, read into memory (each is at most 10 MB, checked again later). */
   const formFiles = async (value: unknown) =>
@@ -245,7 +245,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
       return c.html(tipFormPage(ctx, values, await tips.formToken(), say(key)), 400);
     }
   });
-  app.get('/tips/new', async (c) => negotiated(c, await negotiate(c)));
+  app.get('/tips/new', async (c) => negotiated(await negotiate(c)));
   app.get('/api/search', async (c) => {
     const requested = c.req.query('variant') ?? '';
     const variant = isVariant(requested) ? requested : chosenVariant(c, await reader.frame());
@@ -269,7 +269,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     });
     return page ? send(c, page) : notFound(c, variant);
   };
-  const defaultVariant = async () => (await reader.frame()).settings.defaultScript === 'zh-Hans' ? 'zh-hans' as const : 'zh-hant' as const;
+  const defaultVariant = async () => variantOfScript((await reader.frame()).settings.defaultScript);
   app.get(`/:variant${VARIANT_PATTERN}/:file`, async (c, next) => (FEED_FILES[c.req.param('file')] ? feedResponse(c, c.req.param('variant') as Variant, null, c.req.param('file')) : next()));
   app.get(`/:variant${VARIANT_PATTERN}/channels/:slug/:file`, (c) => feedResponse(c, c.req.param('variant') as Variant, c.req.param('slug'), c.req.param('file')));
   for (const file of Object.keys(FEED_FILES)) {

@@ -39,7 +39,6 @@ export class SqliteSearch implements SearchRepository, SearchIndexWriter {
     if (q.terms.length === 0) return { hits: [], total: 0 };
     const filters = searchFilters(q);
     const match = matchExpression(q.terms);
-    const recency = sql`(${RECENCY.floor} + ${1 - RECENCY.floor} / (1.0 + max(0.0, julianday(${q.asOf}) - julianday(a.published_at)) / ${RECENCY.days}))`;
     const want = q.offset + q.limit;
     const total = q.channels?.length || q.from || q.to ? await this.count(match, filters) : await this.countPublic(match, q.asOf);
     if (total === 0 || q.offset >= total) return { hits: [], total };
