@@ -2,16 +2,16 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestSite, byClass, textOf } from './support/test-site.ts';
 import { NewsroomClient } from './support/newsroom-client.ts';
+import { demoPassword, signIn, draftBody, writeAndApprove as writeAndApproveOn } from './support/newsroom-people.ts';
 import type { Running } from '../src/main.ts';
 import { waitFor } from './support/wait.ts';
 import { newsroomApi, type NewsroomApiDeps } from '../src/http/newsroom/newsroom-api.ts';
-import { DEMO_USERS } from '../src/services/demo-users.ts';
 import { createUserAdminService } from '../src/services/user-admin-service.ts';
 import { THROTTLE } from '../src/services/auth-service.ts';
 import type { Role } from '../src/domain/roles.ts';
 
 let site: Running;
-const password = (login: string) => DEMO_USERS.find((u) => u.login === login)!.password;
+const password = demoPassword;
 
 before(async () => {
   site = await startTestSite();
@@ -22,27 +22,9 @@ before(async () => {
 });
 after(() => site.stop());
 
-async function as(login: string, pw = password(login)): Promise<NewsroomClient> {
-  const c = new NewsroomClient(site.url);
-  const r = await c.login(login, pw);
-  assert.equal(r.status, 200, `${login} could not sign in: ${r.code}`);
-  return c;
-}
-
-const draft = (over: Record<string, unknown> = {}) => ({
-  language: 'zh-Hans', headline: '四平新建社区图书馆开放', bodyHtml: '<p>第一段内容。</p><p>第二段内容。</p>',
-  rightsClass: 'original', channels: ['siping'], tags: ['图书馆'], ...over,
-});
-
-async function writeAndApprove(): Promise<{ id: number; reporter: NewsroomClient; responsible: NewsroomClient }> {
-  const reporter = await as('reporter');
-  const a = await reporter.ok<{ id: number }>('POST', '/articles', draft());
-  await reporter.ok('POST', `/articles/${a.id}/submit`);
-  await (await as('editor')).ok('POST', `/articles/${a.id}/approve`);
-  const responsible = await as('responsible');
-  await responsible.ok('POST', `/articles/${a.id}/approve`);
-  return { id: a.id, reporter, responsible };
-}
+const as = (login: string, pw?: string): Promise<NewsroomClient> => signIn(site.url, login, pw);
+const draft = draftBody;
+const writeAndApprove = () => writeAndApproveOn(site.url);
 
 // The route list, to check every route; building it calls none of the services.
 const routes = newsroomApi({} as NewsroomApiDeps);
