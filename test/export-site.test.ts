@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync, symlinkSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/cli.ts';
@@ -36,6 +36,34 @@ test('export-site writes the public site as files, then on later runs only what 
     assert.equal(removed, 3, third.stdout);
     assert.ok(w! > 0 && w! < 60, third.stdout);
     assert.ok(!existsSync(join(out, `zh-hans/articles/${gone.id}/index.html`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('export-site never deletes outside DIR when the manifest names ../', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heitu-export-'));
+  const out = join(dir, 'site');
+  const env = { HEITU_DATA_DIR: join(dir, 'data') };
+  const outside = join(dir, 'outside.txt');
+  const elsewhere = join(dir, 'elsewhere');
+  try {
+    writeFileSync(outside, 'keep me');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'victim.txt'), 'keep me too');
+    mkdirSync(out);
+    // A link inside DIR that leads out of it: removing or writing through it would reach outside.
+    symlinkSync(elsewhere, join(out, 'zh-hans'));
+    for (const entry of ['../outside.txt', outside, 'zh-hans/victim.txt', `zh-hant/../../outside.txt`]) {
+      writeFileSync(join(out, '.heitu-export.json'), JSON.stringify({ [entry]: 'tampered' }));
+      const r = await runCli(['export-site', out], env);
+      assert.notEqual(r.code, 0, `${entry}: ${r.stdout}`);
+      assert.match(r.stderr, /heitu export-site: .*outside/, entry);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.equal(readFileSync(outside, 'utf8'), 'keep me', entry);
+      assert.equal(readFileSync(join(elsewhere, 'victim.txt'), 'utf8'), 'keep me too', entry);
+      assert.deepEqual(readdirSync(elsewhere), ['victim.txt'], entry);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { openAndPrepareStore, startServer, buildApp } from '../main.ts';
-import { exportSite } from '../services/static-export.ts';
+import { exportSite, RefusedPathError } from '../services/static-export.ts';
 import { importNinjs, splitNinjsText } from '../services/ninjs-import.ts';
 import { exportNinjs } from '../services/ninjs-export.ts';
 import { ninjsImportContext, requireSettings } from '../services/site-context.ts';
@@ -285,6 +285,10 @@ async function exportSiteCommand(args: string[]): Promise<number> {
     });
     console.log(`exported ${report.total} files to ${dir}: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed (${Math.round(performance.now() - t0)} ms)`);
     return 0;
+  } catch (e) {
+    if (!(e instanceof RefusedPathError)) throw e;
+    console.error(`heitu export-site: ${e.message}`);
+    return 1;
   } finally {
     await store.close();
   }

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ReaderService } from './reader-service.ts';
 import { VARIANTS } from '../domain/variant.ts';
+import { confinedDir, RefusedPathError, type ConfinedDir } from './confined-dir.ts';
+
+export { RefusedPathError } from './confined-dir.ts';
 
 /** How a path is fetched: the same app that serves readers, asked in-process. */
 export type Fetch = (path: string) => Promise<{ status: number; body: Uint8Array }>;
@@ -45,23 +48,54 @@ export async function publicPaths(reader: ReaderService): Promise<string[]> {
 }
 
 /**
+ * The previous run's manifest: file name → hash. A manifest is trusted no further than the folder:
+ * every name in it is checked before anything is written, so a tampered one stops the run untouched.
+ */
+async function readManifest(out: ConfinedDir): Promise<Record<string, string>> {
+  let text: string;
+  try {
+    text = await readFile(await out.path(MANIFEST), 'utf8');
+  } catch (e) {
+    if (e instanceof RefusedPathError) throw e;
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return {}; // cut short by an interrupted run: export everything again
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+    throw new RefusedPathError(`${join(out.dir, MANIFEST)} is not a manifest this command wrote; remove it to export afresh`);
+  }
+  const manifest = parsed as Record<string, string>;
+  for (const file of Object.keys(manifest)) await removable(out, file);
+  return manifest;
+}
+
+/** The path of a file the manifest names, if it may be removed: inside the folder, and a file (never a folder). */
+async function removable(out: ConfinedDir, file: string): Promise<string> {
+  const target = await out.path(file);
+  const kind = await lstat(target).catch(() => null);
+  if (kind && !kind.isFile()) throw new RefusedPathError(`${join(out.dir, file)} is not a file this command wrote; the manifest was changed, remove it to export afresh`);
+  return target;
+}
+
+/**
  * Writes the public site as files that nginx or a CDN can serve. Later runs write only what
- * changed, and remove pages that are gone (a withdrawn article's page must not linger).
+ * changed, and remove pages that are gone (a withdrawn article's page must not linger). Nothing
+ * outside `dir` is ever written or removed: every path goes through the folder's confinement.
  */
 export async function exportSite(dir: string, reader: ReaderService, fetchPage: Fetch): Promise<ExportReport> {
-  await mkdir(dir, { recursive: true });
-  let previous: Record<string, string> = {};
-  try {
-    previous = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Record<string, string>;
-  } catch {
-    previous = {};
-  }
+  const out = await confinedDir(dir);
+  const previous = await readManifest(out);
   const next: Record<string, string> = {};
   const report: ExportReport = { written: 0, unchanged: 0, removed: 0, total: 0 };
   for (const path of await publicPaths(reader)) {
     const { status, body } = await fetchPage(path);
     if (status !== 200) continue;
     const file = fileFor(path);
+    const target = await out.path(file);
     const hash = createHash('sha1').update(body).digest('hex');
     next[file] = hash;
     report.total++;
@@ -69,15 +103,15 @@ export async function exportSite(dir: string, reader: ReaderService, fetchPage: 
       report.unchanged++;
       continue;
     }
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), body);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, body);
     report.written++;
   }
   for (const file of Object.keys(previous)) {
-    if (next[file]) continue;
-    await rm(join(dir, file), { force: true });
+    if (Object.hasOwn(next, file)) continue;
+    await rm(await removable(out, file), { force: true });
     report.removed++;
   }
-  await writeFile(join(dir, MANIFEST), JSON.stringify(next));
+  await writeFile(await out.path(MANIFEST), JSON.stringify(next));
   return report;
 }
