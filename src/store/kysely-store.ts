@@ -1,7 +1,7 @@
 import { Migrator, type Kysely, type Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { ContentChange, FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { ContentChange, ThrottleRepository, FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -10,6 +10,7 @@ import { bumpContentVersion } from './kysely-journal.ts';
 import { KyselyArticles } from './kysely-articles.ts';
 import { KyselyUsers, KyselySessions } from './kysely-users.ts';
 import { KyselyAudit } from './kysely-audit.ts';
+import { KyselyThrottle } from './kysely-throttle.ts';
 import { KyselyTerms } from './kysely-terms.ts';
 import type { SearchIndexWriter } from './search-document.ts';
 import { KyselyRights, KyselyClaims } from './kysely-rights.ts';
@@ -26,6 +27,7 @@ export class KyselyStore implements Store {
   readonly articles: ArticleRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  readonly throttle: ThrottleRepository;
   readonly audit: AuditRepository;
   readonly terms: TermRepository;
   readonly search: SearchRepository;
@@ -50,6 +52,7 @@ export class KyselyStore implements Store {
     this.frontPage = new KyselyFrontPage(db);
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
+    this.throttle = new KyselyThrottle(db, traits.skipLocked);
     this.audit = new KyselyAudit(db);
     this.terms = new KyselyTerms(db);
   }

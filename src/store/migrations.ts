@@ -319,6 +319,17 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         await db.schema.createIndex('content_changes_version').on('content_changes').columns(['version']).execute();
       },
     },
+    '0009_login_throttle': {
+      async up(db: AnyDb) {
+        // Not the audit log: that is append-only, and counting it cannot be made atomic.
+        await db.schema
+          .createTable('login_throttle')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('window_start', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -18,6 +18,7 @@ export interface Store {
   articles: ArticleRepository;
   users: UserRepository;
   sessions: SessionRepository;
+  throttle: ThrottleRepository;
   audit: AuditRepository;
   terms: TermRepository;
   search: SearchRepository;
@@ -181,6 +182,29 @@ export interface SessionRepository {
   delete(id: string): Promise<void>;
   deleteForUser(userId: number): Promise<void>;
   deleteExpired(now: string): Promise<number>;
+}
+
+/** A slot taken in a throttle window: what `release` needs to give it back. */
+export interface ThrottleSlot {
+  key: string;
+  windowStart: string;
+}
+
+/**
+ * Counters of attempts per key (a login, an address) in fixed windows, kept in the database so
+ * that every process sharing it counts together. Taking is atomic: parallel callers never get
+ * more than `limit` slots of one key in one window.
+ */
+export interface ThrottleRepository {
+  /**
+   * Takes one slot of every key, or none: null when any key has used its `limit` in the window
+   * that started after `windowStartsAfter` (a window older than that is restarted at `now`).
+   */
+  take(keys: Array<{ key: string; limit: number }>, now: string, windowStartsAfter: string): Promise<ThrottleSlot[] | null>;
+  /** Gives slots back (an attempt that succeeded), if their window is still the current one. */
+  release(slots: ThrottleSlot[]): Promise<void>;
+  /** Forgets windows that started at or before `windowStartsAfter`; they would be restarted anyway. */
+  prune(windowStartsAfter: string): Promise<void>;
 }
 
 export interface SiteTerm {

@@ -50,6 +50,7 @@ export interface Database {
   users: { id: Generated<number>; login: string; display_name: string; password_hash: string; disabled: number; created_at: string };
   user_roles: { user_id: number; role: string };
   sessions: { id: string; user_id: number; csrf: string; created_at: string; expires_at: string; ip: string | null };
+  login_throttle: { key: string; window_start: string; attempts: number };
   script_terms: { id: Generated<number>; hans: string; hant: string; hk: string | null; note: string | null; updated_at: string };
   licensees: { id: Generated<number>; name: string; contact: string | null; certificate_no: string; created_at: string };
   agreements: {

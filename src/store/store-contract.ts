@@ -244,6 +244,27 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       assert.equal(await store.audit.count({ action: 'login.failed', since: '2000-01-01', ip: '10.0.0.1' }), 1);
     });
 
+    test('throttle: parallel takes get at most the limit, a full key takes nothing, windows restart', async () => {
+      const [t0, t1, t2] = ['2026-11-30T10:00:00.000Z', '2026-11-30T10:05:00.000Z', '2026-11-30T10:20:00.000Z'];
+      const before = '2026-11-30T09:45:00.000Z';
+      const take = (login: string, now = t1, after = before) => store.throttle.take([{ key: `login:${login}`, limit: 5 }, { key: 'ip:10.9.9.9', limit: 8 }], now, after);
+      const first = await store.throttle.take([{ key: 'login:x', limit: 5 }], t0, before);
+      assert.deepEqual(first, [{ key: 'login:x', windowStart: t0 }]);
+      const parallel = await Promise.all(Array.from({ length: 20 }, () => take('x')));
+      assert.equal(parallel.filter(Boolean).length, 4, 'five in all, one taken before');
+      // The address counted only the four that got through: four more logins fill it.
+      const others = await Promise.all(Array.from({ length: 6 }, (_, i) => take(`y${i}`)));
+      assert.equal(others.filter(Boolean).length, 4);
+      // A slot given back can be taken again, once.
+      await store.throttle.release([first![0]!]);
+      assert.ok(await store.throttle.take([{ key: 'login:x', limit: 5 }], t1, before));
+      assert.equal(await store.throttle.take([{ key: 'login:x', limit: 5 }], t1, before), null);
+      // After the window, the count starts over.
+      assert.deepEqual(await store.throttle.take([{ key: 'login:x', limit: 5 }], t2, t1), [{ key: 'login:x', windowStart: t2 }]);
+      await store.throttle.prune(t1);
+      assert.deepEqual(await take('y0', t2, t1), [{ key: 'login:y0', windowStart: t2 }, { key: 'ip:10.9.9.9', windowStart: t2 }]);
+    });
+
     test('search: either script finds either script, ranked, filtered, and nothing unpublished', async () => {
       const mk = (over: Record<string, unknown>) => store.articles.create(input({ channels: ['yanbian'], tags: [], ...over }), SYSTEM);
       const asOf = '2026-11-30T00:00:00.000Z';
