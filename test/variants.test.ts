@@ -6,6 +6,7 @@ import type { Running } from '../src/main.ts';
 import { waitFor } from './support/wait.ts';
 import { articleInputSchema } from '../src/domain/article.ts';
 import { DEMO_USERS } from '../src/services/demo-users.ts';
+import fc from 'fast-check';
 
 let site: Running;
 let id: number;
@@ -100,3 +101,35 @@ test('the site dictionary and an article\'s locked terms change the next render'
   assert.ok(log.some((e) => e.action === 'term.put' && e.actorLogin === 'editor'));
 });
 
+
+/** Where the site's pages live, without their variant; a redirect may lead only to one of these. */
+const KNOWN_PATH = /^\/zh-hk\/(?:|articles\/[1-9]\d*|channels\/[a-z0-9-]+|topics\/[a-z0-9-]+|search|licensees\/verify|rights\/claims\/new|tips\/new|(?:channels\/[a-z0-9-]+\/)?(?:feed\.xml|atom\.xml|feed\.json))(?:\?[A-Za-z0-9%=&._~+-]*)?$/;
+
+test('a ?to= with CR LF redirects home without a 500', async () => {
+  for (const to of ['/zh-hk/\r\nSet-Cookie: x=1', '/zh-hk/articles/1\r\nX-Evil: 1', '/zh-hk/\u0000', `/zh-hk/articles/${id}\r\n`]) {
+    const r = await get(`/variant/zh-hk?to=${encodeURIComponent(to)}`);
+    assert.equal(r.status, 302, JSON.stringify(to));
+    assert.equal(r.headers.get('location'), '/zh-hk/', JSON.stringify(to));
+    assert.equal(r.headers.get('x-evil'), null);
+    assert.ok(!r.headers.getSetCookie().some((c) => c.startsWith('x=')));
+  }
+  // For any `to` at all, the switch answers with a redirect to one of the site's own pages.
+  const to = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.tuple(fc.constantFrom('/zh-hk/', '/zh-hans/', '/', '//', '/zh-hk//'), fc.constantFrom('', 'articles/', 'channels/', 'search?q=', 'tips/new'), fc.string({ unit: 'binary', maxLength: 20 })).map((p) => p.join('')),
+  );
+  await fc.assert(
+    fc.asyncProperty(to, async (raw) => {
+      const r = await get(`/variant/zh-hk?to=${encodeURIComponent(raw)}`);
+      assert.equal(r.status, 302);
+      assert.match(r.headers.get('location') ?? '', KNOWN_PATH);
+    }),
+    { numRuns: 200 },
+  );
+  // The redirects of paths without a variant are rebuilt the same way.
+  for (const path of [`/articles/${id}?x=%0d%0a`, '/search?q=%0d%0a%E9%95%B7', '/channels/changchun?page=1%0d%0a']) {
+    const r = await get(path, { 'accept-language': 'zh-HK' });
+    assert.equal(r.status, 302, path);
+    assert.match(r.headers.get('location') ?? '', KNOWN_PATH, path);
+  }
+});

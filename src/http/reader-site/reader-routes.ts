@@ -9,6 +9,7 @@ import { channelPage } from './channel-page.ts';
 import { errorPage, bareErrorPage } from './error-page.ts';
 import { SITE_CSS } from './site.css.ts';
 import { encodePage, type CachedPage, type PageCache } from '../page-cache.ts';
+import { sitePath, homeOf } from './reader-paths.ts';
 import { variantFromAcceptLanguage } from '../accept-language.ts';
 import { esc } from '../html.ts';
 import { searchPage } from './search-page.ts';
@@ -121,7 +122,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   const negotiate = async (c: Context) => {
     const v = chosenVariant(c, await reader.frame());
     const url = new URL(c.req.url);
-    return c.redirect(`/${v}${url.pathname === '/' ? '/' : url.pathname}${url.search}`, 302);
+    return c.redirect(sitePath(`${url.pathname}${url.search}`, v) ?? homeOf(v), 302);
   };
   const negotiated = (res: Response) => {
     res.headers.set('vary', 'Accept-Language, Cookie');
@@ -138,10 +139,11 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   // The 简/繁/港 switch: remember the choice, then show the same page in it.
   app.get(`/variant/:variant${VARIANT_PATTERN}`, (c) => {
     const v = c.req.param('variant') as Variant;
-    const to = c.req.query('to') ?? `/${v}/`;
-    const safe = to.startsWith(`/${v}/`) && !to.includes('//') ? to : `/${v}/`;
+    // Only a page the site serves, rebuilt from its parts: the raw `to` never reaches the header.
+    const to = sitePath(c.req.query('to') ?? '', v) ?? homeOf(v);
     setCookie(c, VARIANT_COOKIE, v, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
-    return c.redirect(safe, 302);
+    c.header('cache-control', 'private, no-store');
+    return c.redirect(to, 302);
   });
   /** The words of a refused search, in the reader's script. */
   const searchError = (e: unknown, variant: Variant): string | null => {
@@ -297,7 +299,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     return n === undefined ? notFound(c, variant) : xmlPage(c, () => articlesSitemap(reader, publicUrl, variant, Number(n)));
   });
 
-  app.get(`/:variant${VARIANT_PATTERN}`, (c) => c.redirect(`${c.req.path}/`, 301));
+  app.get(`/:variant${VARIANT_PATTERN}`, (c) => c.redirect(homeOf(c.req.param('variant') as Variant), 301));
   app.get(`/:variant${VARIANT_PATTERN}/`, (c) => home(c, c.req.param('variant') as Variant));
   app.get(`/:variant${VARIANT_PATTERN}/articles/:id`, (c) => article(c, c.req.param('variant') as Variant));
   app.get(`/:variant${VARIANT_PATTERN}/channels/:slug`, (c) => channel(c, c.req.param('variant') as Variant));
