@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import { localDayToUtc } from '../domain/time.ts';
 import { queryTokens, snippet } from '../text/search-tokens.ts';
 import { htmlToText } from '../text/sanitize.ts';
+import type { SafeHtml } from '../text/safe-html.ts';
 import { requireSettings } from './site-context.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -22,10 +23,12 @@ export interface SearchRequest {
 
 export interface SearchResult {
   id: number;
-  /** HTML: the headline in the reader's script with the query words marked. */
-  headline: string;
-  /** HTML: a passage of the article with the query words marked. */
-  snippet: string;
+  /** The headline in the reader's script with the query words marked. */
+  headline: SafeHtml;
+  /** The headline as plain text, in the reader's script. */
+  headlineText: string;
+  /** A passage of the article with the query words marked. */
+  snippet: SafeHtml;
   publishedAt: string;
   channels: string[];
 }
@@ -56,13 +59,17 @@ export function createSearchService(store: Store, now: () => Date = () => new Da
       const articles = await Promise.all(hits.map((h) => store.articles.byId(h.id)));
       const results = articles
         .filter((a): a is NonNullable<typeof a> => !!a && (channels.length < 2 || a.channels.includes(channels[1]!)))
-        .map((a) => ({
-          id: a.id,
-          headline: snippet(a.headline, a.language, words, r.target, 200),
-          snippet: snippet([a.summary, htmlToText(a.bodyHtml)].filter(Boolean).join(' '), a.language, words, r.target),
-          publishedAt: a.publishedAt!,
-          channels: a.channels,
-        }));
+        .map((a) => {
+          const headline = snippet(a.headline, a.language, words, r.target, 200);
+          return {
+            id: a.id,
+            headline: headline.html,
+            headlineText: headline.text,
+            snippet: snippet([a.summary, htmlToText(a.bodyHtml)].filter(Boolean).join(' '), a.language, words, r.target).html,
+            publishedAt: a.publishedAt!,
+            channels: a.channels,
+          };
+        });
       return { results, total, page: r.page, pages: Math.ceil(total / SEARCH_PAGE_SIZE), words };
     },
   };

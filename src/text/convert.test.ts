@@ -20,7 +20,7 @@ test('same script is untouched', () => {
 test('HTML: text converts, markup and attributes do not', () => {
   const html = '<p>长春<img src="/media/长春.jpg" alt="x"></p><figure><figcaption>图片说明</figcaption></figure>';
   assert.equal(
-    convertHtml(html, 'zh-Hans', 'zh-Hant'),
+    String(convertHtml(html, 'zh-Hans', 'zh-Hant')),
     '<p>長春<img src="/media/长春.jpg" alt="x"></p><figure><figcaption>圖片說明</figcaption></figure>',
   );
 });

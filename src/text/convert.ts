@@ -3,6 +3,8 @@ import type { Script, Target, Term } from './scripts.ts';
 import { WordAwareConverter } from './word-aware-converter.ts';
 import { wordBoundaries } from './segmenter.ts';
 import { BUILTIN_WORD_TERMS, MEASURE_ZHI } from './builtin-terms.ts';
+import { rebuildBodyHtml, type BodyLead } from './body-html.ts';
+import type { SafeHtml } from './safe-html.ts';
 
 /**
  * Script conversion at phrase level with OpenCC's dictionaries, word-aware from Simplified (see
@@ -92,13 +94,10 @@ export function convertText(text: string, from: Script, to: Target, terms: reado
 }
 
 /**
- * Converts the text of an HTML fragment and leaves markup alone, so that attribute values
- * (image URLs, links) are never rewritten.
+ * Converts the text of body HTML and leaves markup alone (attribute values such as image URLs
+ * and links are never rewritten). The HTML is rebuilt from its parsed tree, so the result is
+ * SafeHtml whatever the terms say: see body-html.ts.
  */
-export function convertHtml(html: string, from: Script, to: Target, terms: readonly Term[] = []): string {
-  if (from === to) return html;
-  return html
-    .split(/(<[^>]*>)/)
-    .map((part) => (part.startsWith('<') || part === '' ? part : convertText(part, from, to, terms)))
-    .join('');
+export function convertHtml(html: string, from: Script, to: Target, terms: readonly Term[] = [], lead?: BodyLead): SafeHtml {
+  return rebuildBodyHtml(html, from === to ? undefined : (text) => convertText(text, from, to, terms), lead);
 }

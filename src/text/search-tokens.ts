@@ -1,5 +1,6 @@
 import type { Script, Target } from './scripts.ts';
-import { convertText, convertHtml } from './convert.ts';
+import { convertText } from './convert.ts';
+import { html, type SafeHtml } from './safe-html.ts';
 import { instanceForSearch, cut } from './segmenter.ts';
 
 /**
@@ -60,7 +61,7 @@ export function queryTokens(query: string): QueryWords {
  * marked, converted to the reader's script. Matches are found in the Simplified form and mapped
  * back to the original by position: conversion to Simplified keeps one character for one.
  */
-export function snippet(text: string, script: Script, terms: string[], target: Target, length = 90): string {
+export function snippet(text: string, script: Script, terms: string[], target: Target, length = 90): { html: SafeHtml; text: string } {
   const original = text.replace(/\s+/g, ' ').trim();
   const simple = toSimplified(original, script).toLowerCase();
   const aligned = simple.length === original.length;
@@ -81,17 +82,20 @@ export function snippet(text: string, script: Script, terms: string[], target: T
   const first = ranges[0]?.[0] ?? 0;
   const start = Math.max(0, first - Math.floor(length / 3));
   const end = Math.min(original.length, start + length);
-  let html = start > 0 ? '…' : '';
+  const convert = (t: string) => convertText(t, script, target);
+  const parts: SafeHtml[] = [];
+  const plain: string[] = [];
   let at = start;
   for (const [s, e] of ranges) {
     if (s < at || e > end) continue;
-    html += escapeHtml(original.slice(at, s)) + `<mark>${escapeHtml(original.slice(s, e))}</mark>`;
+    const before = convert(original.slice(at, s));
+    const hit = convert(original.slice(s, e));
+    parts.push(html`${before}<mark>${hit}</mark>`);
+    plain.push(before, hit);
     at = e;
   }
-  html += escapeHtml(original.slice(at, end)) + (end < original.length ? '…' : '');
-  return convertHtml(html, script, target);
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const rest = convert(original.slice(at, end));
+  const open = start > 0 ? '…' : '';
+  const close = end < original.length ? '…' : '';
+  return { html: html`${open}${parts}${rest}${close}`, text: open + plain.join('') + rest + close };
 }

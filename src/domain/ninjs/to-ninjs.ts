@@ -1,5 +1,6 @@
 import type { Article, RightsClass } from '../article.ts';
 import { formatLead } from '../dateline.ts';
+import { rebuildBodyHtml } from '../../text/body-html.ts';
 import { formatZoned } from '../time.ts';
 import { NINJS_CHANNEL_URI, NINJS_RIGHTS_URI, NINJS_SCHEMA_31 } from './ninjs-vocabulary.ts';
 
@@ -11,8 +12,8 @@ export interface NinjsExportContext {
 
 /** ninjs 3.1 for one article; the dateline lead goes back into the body, where agencies put it. */
 export function articleToNinjs(a: Article, ctx: NinjsExportContext): Record<string, unknown> {
-  const lead = formatLead(a.dateline, a.language);
-  const body = lead ? a.bodyHtml.replace(/^(\s*<p>)/, `$1${lead}`) : a.bodyHtml;
+  // Rebuilt like a page's body: the lead goes in as text, and only allowlisted markup goes out.
+  const body = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language), as: 'text' }));
   const infoSources = [
     a.sourceName && { name: a.sourceName, role: 'source' },
     a.editorName && { name: a.editorName, role: 'editor' },

@@ -6,7 +6,7 @@ import type { ReaderService } from '../../services/reader-service.ts';
 import { convertText } from '../../text/convert.ts';
 import { UI_STRINGS } from './ui-strings.ts';
 import { NEWSROOM_CSS } from './newsroom.css.ts';
-import { esc } from '../html.ts';
+import { html, jsonScript } from '../../text/safe-html.ts';
 
 const SCRIPT_COOKIE = 'heitu_nr_script';
 const clientEntry = fileURLToPath(new URL('./client/main.ts', import.meta.url));
@@ -38,13 +38,12 @@ export function mountNewsroomUi(app: Hono, reader: ReaderService): void {
     const frame = await reader.frame();
     const dict = strings(script);
     const siteName = convertText(frame.settings.siteName, frame.settings.language, script === 'zh-hans' ? 'zh-Hans' : 'zh-Hant');
-    // JSON inside a script element: `<` is escaped so no string can close the element.
-    const boot = JSON.stringify({ script, strings: dict, siteName }).replace(/</g, '\\u003c');
+    const lang = script === 'zh-hans' ? 'zh-Hans' : 'zh-Hant';
     return c.html(
-      `<!doctype html><html lang="${script === 'zh-hans' ? 'zh-Hans' : 'zh-Hant'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${esc(dict.appName)} - ${esc(siteName)}</title><link rel="stylesheet" href="/newsroom/assets/app.css">` +
-        `<script id="boot" type="application/json">${boot}</script><script type="module" src="/newsroom/assets/app.js"></script></head>` +
-        `<body><div id="app" aria-live="polite">${esc(dict.loading)}</div></body></html>`,
+      String(html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${dict.appName} - ${siteName}</title><link rel="stylesheet" href="/newsroom/assets/app.css">
+${jsonScript('application/json', { script, strings: dict, siteName }, 'boot')}<script type="module" src="/newsroom/assets/app.js"></script></head>
+<body><div id="app" aria-live="polite">${dict.loading}</div></body></html>`),
       200,
       { 'cache-control': 'no-store' },
     );

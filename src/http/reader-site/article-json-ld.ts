@@ -2,12 +2,13 @@ import type { RenderContext } from './render-context.ts';
 import type { ArticleData } from '../../services/reader-service.ts';
 import { formatZoned } from '../../domain/time.ts';
 import { convertText } from '../../text/convert.ts';
+import { jsonScript, type SafeHtml } from '../../text/safe-html.ts';
 
 /**
  * schema.org NewsArticle for an article page, with the rights it is published under: who holds
  * the copyright, the notice, the credit to show, and where the licensing terms are.
  */
-export function articleJsonLd(ctx: RenderContext, data: ArticleData): string {
+export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
   const a = data.article;
   const s = data.settings;
   const t = (text: string | null, from = a.language) => (text ? convertText(text, from, ctx.target) : undefined);
@@ -34,6 +35,5 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): string {
     license: ctx.absolute(ctx.href('/licensees/verify')),
     isAccessibleForFree: true,
   };
-  // `<` is escaped so no string can end the script element.
-  return `<script type="application/ld+json">${JSON.stringify(doc).replace(/</g, '\\u003c')}</script>`;
+  return jsonScript('application/ld+json', doc);
 }

@@ -3,12 +3,11 @@ import type { ArticleData } from '../../services/reader-service.ts';
 import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
 import { formatLead } from '../../domain/dateline.ts';
-import { formatLocalDateTime } from '../../domain/time.ts';
-import { esc } from '../html.ts';
+import { formatLocalDateTime, formatZoned } from '../../domain/time.ts';
+import { html, joinHtml } from '../../text/safe-html.ts';
 import { articleJsonLd } from './article-json-ld.ts';
 import { convertText } from '../../text/convert.ts';
 import { htmlToText } from '../../text/sanitize.ts';
-import { formatZoned } from '../../domain/time.ts';
 
 /**
  * The article page in the seed page's order: headline; time to the second, 來源, 編輯, 責編;
@@ -18,37 +17,33 @@ export function articlePage(ctx: RenderContext, data: ArticleData): string {
   const a = data.article;
   const { settings } = data;
   const from = a.language;
-  const sep = '<span class="sep">|</span>';
-  const meta = [
-    `<time datetime="${esc(a.publishedAt!)}">${formatLocalDateTime(a.publishedAt!, settings.timeZone)}</time>`,
-    a.sourceName && `<span class="source">${ctx.t(LABELS.source)}:${ctx.t(a.sourceName, from)}</span>`,
-    a.editorName && `<span class="editor">${ctx.t(LABELS.editor)}:${ctx.t(a.editorName, from)}</span>`,
-    a.responsibleEditorName && `<span class="responsible-editor">${ctx.t(LABELS.responsibleEditor)}:${ctx.t(a.responsibleEditorName, from)}</span>`,
-  ]
-    .filter(Boolean)
-    .join(sep);
-  const lead = formatLead(a.dateline, a.language);
-  const body = ctx.h(lead ? a.bodyHtml.replace(/^(\s*<p>)/, `$1<span class="dateline">${esc(lead)}</span>`) : a.bodyHtml, from);
+  const meta = joinHtml([
+    html`<time datetime="${a.publishedAt!}">${formatLocalDateTime(a.publishedAt!, settings.timeZone)}</time>`,
+    a.sourceName && html`<span class="source">${ctx.t(LABELS.source)}:${ctx.t(a.sourceName, from)}</span>`,
+    a.editorName && html`<span class="editor">${ctx.t(LABELS.editor)}:${ctx.t(a.editorName, from)}</span>`,
+    a.responsibleEditorName && html`<span class="responsible-editor">${ctx.t(LABELS.responsibleEditor)}:${ctx.t(a.responsibleEditorName, from)}</span>`,
+  ].filter((x) => !!x), html`<span class="sep">|</span>`);
+  const body = ctx.h(a.bodyHtml, from, { text: formatLead(a.dateline, a.language), as: 'span' });
   const notices: string[] = [];
   if (a.rightsClass === 'exclusive' && settings.creditLine) notices.push(ctx.t(settings.creditLine, settings.language));
   if (a.rightsClass === 'reprint') notices.push(ctx.t(settings.reprintDisclaimer, settings.language));
   const corrections = a.corrections.length
-    ? `<aside class="corrections"><h2>${ctx.t(LABELS.corrections)}</h2><ul>${a.corrections
-        .map((c) => `<li><time datetime="${esc(c.at)}">${formatLocalDateTime(c.at, settings.timeZone)}</time> ${ctx.t(c.note, from)}</li>`)
-        .join('')}</ul></aside>\n`
-    : '';
-  const html = `<article>
+    ? html`<aside class="corrections"><h2>${ctx.t(LABELS.corrections)}</h2><ul>${a.corrections.map(
+        (c) => html`<li><time datetime="${c.at}">${formatLocalDateTime(c.at, settings.timeZone)}</time> ${ctx.t(c.note, from)}</li>`,
+      )}</ul></aside>\n`
+    : null;
+  const article = html`<article>
 <h1 class="headline">${ctx.t(a.headline, from)}</h1>
 <p class="meta">${meta}</p>
-${a.byline ? `<p class="byline">${ctx.t(a.byline, from)}</p>\n` : ''}${a.originalHeadline ? `<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : ''}<div class="body">
+${a.byline ? html`<p class="byline">${ctx.t(a.byline, from)}</p>\n` : null}${a.originalHeadline ? html`<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : null}<div class="body">
 ${body}
 </div>
-${corrections}${notices.map((n) => `<p class="notice">${n}</p>`).join('\n')}
+${corrections}${joinHtml(notices.map((n) => html`<p class="notice">${n}</p>`), '\n')}
 </article>`;
   return layout(ctx, {
     title: `${ctx.t(a.headline, from)} - ${ctx.t(settings.siteName, settings.language)}`,
     path: `/articles/${a.id}`,
-    body: html + articleJsonLd(ctx, data),
+    body: html`${article}${articleJsonLd(ctx, data)}`,
     meta: {
       type: 'article',
       description: convertText(a.summary ?? htmlToText(a.bodyHtml).slice(0, 120), from, ctx.target, [...a.lockedTerms, ...data.terms]),

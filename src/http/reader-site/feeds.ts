@@ -3,6 +3,7 @@ import type { FeedData } from '../../services/reader-service.ts';
 import type { RenderContext } from './render-context.ts';
 import { formatLead } from '../../domain/dateline.ts';
 import { convertHtml, convertText } from '../../text/convert.ts';
+import { escapeHtml } from '../../text/safe-html.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -32,32 +33,45 @@ export function renderFeed(ctx: RenderContext, data: FeedData, format: FeedForma
       json: ctx.absolute(ctx.href(`${base}/feed.json`)),
     },
   });
-  for (const a of data.articles) {
+  // Titles and summaries are text in Heitu, but HTML in Atom (type="html") and in what RSS
+  // readers do with them: they go in escaped. JSON Feed's title and summary are text.
+  const items = data.articles.map((a) => {
     const terms = [...a.lockedTerms, ...data.terms];
-    const lead = formatLead(a.dateline, a.language);
-    const body = lead ? a.bodyHtml.replace(/^(\s*<p>)/, `$1${lead}`) : a.bodyHtml;
-    const summary = a.summary ? convertText(a.summary, a.language, ctx.target, terms) : undefined;
-    feed.addItem({
-      title: convertText(a.headline, a.language, ctx.target, terms),
-      id: a.uri,
-      guid: a.uri,
+    const text = (t: string) => convertText(t, a.language, ctx.target, terms);
+    return {
+      article: a,
+      title: text(a.headline),
+      summary: a.summary ? text(a.summary) : null,
+      content: s.feedFullText ? String(convertHtml(a.bodyHtml, a.language, ctx.target, terms, { text: formatLead(a.dateline, a.language), as: 'text' })) : null,
+      author: a.byline ? text(a.byline) : null,
       link: ctx.absolute(ctx.href(`/articles/${a.id}`)),
-      date: new Date(a.updatedAt),
-      published: new Date(a.publishedAt!),
-      ...(summary ? { description: summary } : {}),
-      ...(s.feedFullText ? { content: convertHtml(body, a.language, ctx.target, terms) } : {}),
-      ...(a.byline ? { author: [{ name: convertText(a.byline, a.language, ctx.target, terms) }] } : {}),
-      category: a.channels.map((slug) => ({ name: convertText(data.channels.find((c) => c.slug === slug)?.name ?? slug, 'zh-Hant', ctx.target), term: slug })),
+      tags: a.channels.map((slug) => ({ name: convertText(data.channels.find((c) => c.slug === slug)?.name ?? slug, 'zh-Hant', ctx.target), term: slug })),
+    };
+  });
+  if (format === 'json') return jsonFeed11(feed.options, items, ctx.target);
+  for (const i of items) {
+    feed.addItem({
+      title: escapeHtml(i.title),
+      id: i.article.uri,
+      guid: i.article.uri,
+      link: i.link,
+      date: new Date(i.article.updatedAt),
+      published: new Date(i.article.publishedAt!),
+      ...(i.summary ? { description: escapeHtml(i.summary) } : {}),
+      ...(i.content ? { content: i.content } : {}),
+      ...(i.author ? { author: [{ name: i.author }] } : {}),
+      category: i.tags,
     });
   }
-  return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : jsonFeed11(feed, ctx.target);
+  return format === 'rss' ? feed.rss2() : feed.atom1();
 }
+
+type FeedItem = { article: FeedData['articles'][number]; title: string; summary: string | null; content: string | null; author: string | null; link: string; tags: Array<{ name: string }> };
 
 /**
  * JSON Feed 1.1 (the library writes 1.0): `authors` instead of `author`, and the language.
  */
-function jsonFeed11(feed: Feed, language: string): string {
-  const o = feed.options;
+function jsonFeed11(o: Feed['options'], items: FeedItem[], language: string): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
     title: o.title,
@@ -65,16 +79,16 @@ function jsonFeed11(feed: Feed, language: string): string {
     feed_url: o.feedLinks?.json,
     description: o.description,
     language,
-    items: feed.items.map((i) => ({
-      id: i.id ?? i.link,
+    items: items.map((i) => ({
+      id: i.article.uri,
       url: i.link,
       title: i.title,
-      ...(i.description ? { summary: i.description } : {}),
+      ...(i.summary ? { summary: i.summary } : {}),
       ...(i.content ? { content_html: i.content } : {}),
-      date_published: (i.published ?? i.date).toISOString(),
-      date_modified: i.date.toISOString(),
-      ...(i.author?.length ? { authors: i.author.map((a) => ({ name: a.name })) } : {}),
-      tags: (i.category ?? []).map((c) => c.name),
+      date_published: new Date(i.article.publishedAt!).toISOString(),
+      date_modified: new Date(i.article.updatedAt).toISOString(),
+      ...(i.author ? { authors: [{ name: i.author }] } : {}),
+      tags: i.tags.map((c) => c.name),
     })),
   }, null, 2);
 }

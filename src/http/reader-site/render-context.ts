@@ -1,17 +1,18 @@
 import { targetOfVariant, type Script, type Target, type Variant } from '../../domain/variant.ts';
 import { convertText, convertHtml, type Term } from '../../text/convert.ts';
 import type { SiteFrame } from '../../services/reader-service.ts';
-import { esc } from '../html.ts';
+import type { SafeHtml } from '../../text/safe-html.ts';
+import type { BodyLead } from '../../text/body-html.ts';
 
 /** Everything a page template needs to write in the reader's script. */
 export interface RenderContext {
   variant: Variant;
   target: Target;
   frame: SiteFrame;
-  /** Converts text written in `from` to the reader's script and escapes it for HTML. */
+  /** Converts text written in `from` to the reader's script (plain text: templates escape it). */
   t(text: string, from?: Script): string;
-  /** Converts sanitised HTML written in `from` to the reader's script. */
-  h(html: string, from: Script): string;
+  /** Body HTML written in `from`, rebuilt from its allowlist with its text in the reader's script. */
+  h(html: string, from: Script, lead?: BodyLead): SafeHtml;
   /** The path of `path` in this variant, e.g. `/zh-hans/articles/1`. */
   href(path: string): string;
   /** The path of `path` in another variant. */
@@ -31,8 +32,8 @@ export function renderContext(frame: SiteFrame, variant: Variant, publicUrl: str
     variant,
     target,
     frame,
-    t: (text, from = LABELS_SCRIPT) => esc(convertText(text, from, target, all)),
-    h: (html, from) => convertHtml(html, from, target, all),
+    t: (text, from = LABELS_SCRIPT) => convertText(text, from, target, all),
+    h: (html, from, lead) => convertHtml(html, from, target, all, lead),
     href: (path) => `/${variant}${path}`,
     hrefIn: (v, path) => `/${v}${path}`,
     absolute: (path) => `${publicUrl}${path}`,

@@ -3,7 +3,7 @@ import type { SearchResult } from '../../services/search-service.ts';
 import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
 import { formatLocalDateTime } from '../../domain/time.ts';
-import { esc } from '../html.ts';
+import { html } from '../../text/safe-html.ts';
 
 export interface SearchView {
   q: string;
@@ -21,32 +21,30 @@ export interface SearchView {
 /** The search form and results; the form works without JavaScript. */
 export function searchPage(ctx: RenderContext, v: SearchView): string {
   const tz = ctx.frame.settings.timeZone;
-  const options = ctx.frame.channels
-    .map((c) => `<option value="${esc(c.slug)}"${c.slug === v.channel ? ' selected' : ''}>${ctx.t(c.name, c.language)}</option>`)
-    .join('');
-  const form = `<form class="search" role="search" action="${esc(ctx.href('/search'))}" method="get">
+  const options = ctx.frame.channels.map((c) => html`<option value="${c.slug}"${c.slug === v.channel ? html` selected` : null}>${ctx.t(c.name, c.language)}</option>`);
+  const form = html`<form class="search" role="search" action="${ctx.href('/search')}" method="get">
 <label for="q" class="sr-only">${ctx.t(LABELS.search)}</label>
-<input id="q" name="q" type="search" value="${esc(v.q)}" placeholder="${ctx.t(LABELS.searchPlaceholder)}" maxlength="100" required>
+<input id="q" name="q" type="search" value="${v.q}" placeholder="${ctx.t(LABELS.searchPlaceholder)}" maxlength="100" required>
 <label for="channel">${ctx.t(LABELS.searchChannel)}</label> <select id="channel" name="channel"><option value="">${ctx.t(LABELS.searchAll)}</option>${options}</select>
-<label for="from">${ctx.t(LABELS.searchFrom)}</label> <input id="from" name="from" type="date" value="${esc(v.from)}">
-<label for="to">${ctx.t(LABELS.searchTo)}</label> <input id="to" name="to" type="date" value="${esc(v.to)}">
+<label for="from">${ctx.t(LABELS.searchFrom)}</label> <input id="from" name="from" type="date" value="${v.from}">
+<label for="to">${ctx.t(LABELS.searchTo)}</label> <input id="to" name="to" type="date" value="${v.to}">
 <button type="submit">${ctx.t(LABELS.search)}</button>
 </form>`;
-  let body = form;
-  if (v.error) body += `<p class="notice" role="alert">${esc(v.error)}</p>`;
+  let results = null;
+  if (v.error) results = html`<p class="notice" role="alert">${v.error}</p>`;
   else if (v.q) {
-    body += `<p class="search-count">${ctx.t(LABELS.searchResults(v.q, v.total), 'zh-Hant')}</p>`;
-    body += v.results.length
-      ? `<ol class="results">${v.results
-          .map(
-            (r) => `<li><a href="${esc(ctx.href(`/articles/${r.id}`))}">${r.headline}</a> <time datetime="${esc(r.publishedAt)}">${formatLocalDateTime(r.publishedAt, tz).slice(0, 16)}</time><p class="snippet">${r.snippet}</p></li>`,
-          )
-          .join('')}</ol>`
-      : `<p>${ctx.t(LABELS.searchNone)}</p>`;
-    if (v.pages > 1) {
-      const link = (p: number) => esc(`${ctx.href('/search')}?${new URLSearchParams({ q: v.q, ...(v.channel ? { channel: v.channel } : {}), ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}), page: String(p) })}`);
-      body += `<nav class="pager">${v.page > 1 ? `<a rel="prev" href="${link(v.page - 1)}">${ctx.t(LABELS.previous)}</a>` : ''}<span>${ctx.t(LABELS.pageOf(v.page, v.pages))}</span>${v.page < v.pages ? `<a rel="next" href="${link(v.page + 1)}">${ctx.t(LABELS.next)}</a>` : ''}</nav>`;
-    }
+    const link = (p: number) => `${ctx.href('/search')}?${new URLSearchParams({ q: v.q, ...(v.channel ? { channel: v.channel } : {}), ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}), page: String(p) })}`;
+    results = html`<p class="search-count">${ctx.t(LABELS.searchResults(v.q, v.total), 'zh-Hant')}</p>${
+      v.results.length
+        ? html`<ol class="results">${v.results.map(
+            (r) => html`<li><a href="${ctx.href(`/articles/${r.id}`)}">${r.headline}</a> <time datetime="${r.publishedAt}">${formatLocalDateTime(r.publishedAt, tz).slice(0, 16)}</time><p class="snippet">${r.snippet}</p></li>`,
+          )}</ol>`
+        : html`<p>${ctx.t(LABELS.searchNone)}</p>`
+    }${
+      v.pages > 1
+        ? html`<nav class="pager">${v.page > 1 ? html`<a rel="prev" href="${link(v.page - 1)}">${ctx.t(LABELS.previous)}</a>` : null}<span>${ctx.t(LABELS.pageOf(v.page, v.pages))}</span>${v.page < v.pages ? html`<a rel="next" href="${link(v.page + 1)}">${ctx.t(LABELS.next)}</a>` : null}</nav>`
+        : null
+    }`;
   }
-  return layout(ctx, { title: `${ctx.t(LABELS.search)} - ${ctx.t(ctx.frame.settings.siteName, ctx.frame.settings.language)}`, path: '/search', body });
+  return layout(ctx, { title: `${ctx.t(LABELS.search)} - ${ctx.t(ctx.frame.settings.siteName, ctx.frame.settings.language)}`, path: '/search', body: html`${form}${results}` });
 }

@@ -8,7 +8,7 @@ header.site{background:#2b1d14;color:#f3ead8;padding:12px 0}
 header.site .brand{font-size:28px;font-weight:bold;color:#f3ead8;letter-spacing:2px}
 header.site .tagline{margin-left:12px;font-size:14px;opacity:.8}
 header.site .contact{font-size:14px;margin-top:4px}
-header.site .contact span{margin-right:16px}
+header.site .contact span{margin-right:16px}header.site .contact a{color:inherit}.wide{width:100%;box-sizing:border-box}
 .switch{float:right;font-size:14px}
 .switch a,.switch strong{color:#f3ead8;margin-left:8px}
 nav.regions{background:#5a3a22;padding:6px 0}

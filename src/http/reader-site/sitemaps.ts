@@ -1,10 +1,11 @@
 import type { ReaderService, SiteFrame } from '../../services/reader-service.ts';
 import { VARIANTS, targetOfVariant, type Variant } from '../../domain/variant.ts';
 import { convertText } from '../../text/convert.ts';
+// XML needs the same five escapes as HTML, so sitemaps use the same template.
+import { html, joinHtml, type SafeHtml } from '../../text/safe-html.ts';
 
 /** At most this many URLs in one sitemap file (the protocol's limit is 50,000). */
 export const SITEMAP_URLS = 50_000;
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The index: per variant, the channel pages and the article files (ids in ranges of 50,000). */
 export async function sitemapIndex(reader: ReaderService, publicUrl: string): Promise<string> {
@@ -20,13 +21,13 @@ export async function sitemapIndex(reader: ReaderService, publicUrl: string): Pr
     n++;
     if (page.length < SITEMAP_URLS) break;
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.map((f) => `<sitemap><loc>${xml(f)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n`;
+  return String(html`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${joinHtml(files.map((f) => html`<sitemap><loc>${f}</loc></sitemap>`), '\n')}\n</sitemapindex>\n`);
 }
 
 /** Home and channel pages of one variant. */
 export function pagesSitemap(frame: SiteFrame, publicUrl: string, variant: Variant): string {
   const urls = ['/', ...frame.channels.map((c) => `/channels/${c.slug}`)];
-  return urlset(urls.map((u) => `<url><loc>${xml(`${publicUrl}/${variant}${u}`)}</loc><changefreq>hourly</changefreq></url>`));
+  return urlset(urls.map((u) => html`<url><loc>${`${publicUrl}/${variant}${u}`}</loc><changefreq>hourly</changefreq></url>`));
 }
 
 /** Articles of one variant, file `n` of the index (the nth run of 50,000 public articles by id). */
@@ -38,7 +39,7 @@ export async function articlesSitemap(reader: ReaderService, publicUrl: string, 
     if (page.length === 0) return null;
     after = page[page.length - 1]!.id;
   }
-  return urlset(page.map((a) => `<url><loc>${xml(`${publicUrl}/${variant}/articles/${a.id}`)}</loc><lastmod>${a.updatedAt}</lastmod></url>`));
+  return urlset(page.map((a) => html`<url><loc>${`${publicUrl}/${variant}/articles/${a.id}`}</loc><lastmod>${a.updatedAt}</lastmod></url>`));
 }
 
 /**
@@ -47,21 +48,21 @@ export async function articlesSitemap(reader: ReaderService, publicUrl: string, 
  */
 export async function newsSitemap(reader: ReaderService, frame: SiteFrame, publicUrl: string): Promise<string> {
   const recent = await reader.recent(48, 500);
-  const entries: string[] = [];
+  const entries: SafeHtml[] = [];
   for (const [variant, language] of [['zh-hans', 'zh-cn'], ['zh-hant', 'zh-tw']] as const) {
     const target = targetOfVariant(variant);
     const name = convertText(frame.settings.siteName, frame.settings.language, target, frame.terms);
     for (const a of recent) {
       entries.push(
-        `<url><loc>${xml(`${publicUrl}/${variant}/articles/${a.id}`)}</loc><news:news><news:publication><news:name>${xml(name)}</news:name><news:language>${language}</news:language></news:publication><news:publication_date>${a.publishedAt}</news:publication_date><news:title>${xml(convertText(a.headline, a.language, target, frame.terms))}</news:title></news:news></url>`,
+        html`<url><loc>${`${publicUrl}/${variant}/articles/${a.id}`}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>${language}</news:language></news:publication><news:publication_date>${a.publishedAt}</news:publication_date><news:title>${convertText(a.headline, a.language, target, frame.terms)}</news:title></news:news></url>`,
       );
     }
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+  return String(html`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${joinHtml(entries, '\n')}\n</urlset>\n`);
 }
 
-function urlset(urls: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+function urlset(urls: SafeHtml[]): string {
+  return String(html`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${joinHtml(urls, '\n')}\n</urlset>\n`);
 }
 
 export function robotsTxt(publicUrl: string): string {

@@ -1,0 +1,117 @@
+import { Parser } from 'htmlparser2';
+import { escapeHtml, trustedHtml, type SafeHtml } from './safe-html.ts';
+
+/**
+ * The article body's HTML, as stored (sanitised on every write) and as sent (rebuilt here on
+ * every render). The same allowlist drives both, so what a reader's browser receives has only
+ * these elements and attributes even if a row were changed behind the application's back.
+ */
+export const BODY_TAGS = ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'br',
+  'figure', 'figcaption', 'img', 'span', 'cite', 'small', 'sub', 'sup'] as const;
+export const BODY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'width', 'height'],
+  span: ['class'],
+};
+/** Classes an editor may set (the lead's `dateline` span is the renderer's own, never parsed). */
+export const BODY_CLASSES: Readonly<Record<string, readonly string[]>> = { span: ['credit', 'caption'] };
+export const BODY_SCHEMES = ['http', 'https', 'mailto'] as const;
+export const BODY_SCHEMES_BY_TAG: Readonly<Record<string, readonly string[]>> = { img: ['http', 'https'] };
+
+const TAGS = new Set<string>(BODY_TAGS);
+const VOID = new Set(['br', 'img']);
+// Elements whose content is not text a reader should see: dropped with everything inside.
+const DROP_WITH_CONTENT = new Set(['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'title', 'head']);
+
+/** True when a URL is relative (not protocol-relative) or has an allowed scheme. */
+export function allowedUrl(tag: string, url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme (`java\tscript:`).
+  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  if (compact.startsWith('//') || compact.startsWith('\\\\') || compact.startsWith('/\\')) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
+  if (!scheme) return !/^[^/?#]*:/.test(compact);
+  return (BODY_SCHEMES_BY_TAG[tag] ?? BODY_SCHEMES).includes(scheme[1]!.toLowerCase());
+}
+
+export interface BodyLead {
+  /** Plain text, e.g. `黑土网长春11月28日电：`; it is escaped like any other text. */
+  text: string;
+  /** `span`: in `<span class="dateline">` (pages); `text`: as the paragraph's first words (feeds, ninjs). */
+  as: 'span' | 'text';
+}
+
+/**
+ * Rebuilds body HTML from its parsed tree: elements and attributes from the allowlist only, every
+ * text node passed through `convert` (script conversion) and escaped. Conversion therefore sees
+ * text, never markup: no dictionary entry or locked term can add an element or an attribute.
+ * A lead, when given, opens the first paragraph.
+ */
+export function rebuildBodyHtml(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead): SafeHtml {
+  let out = '';
+  let text = '';
+  let skipDepth = 0;
+  let leadPending = lead && lead.text ? lead : null;
+  let seenElement = false;
+  const flush = () => {
+    if (text) out += escapeHtml(convert(text));
+    text = '';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (skipDepth > 0) {
+          skipDepth++;
+          return;
+        }
+        const first = !seenElement && text.trim() === '';
+        seenElement = true;
+        if (DROP_WITH_CONTENT.has(name)) {
+          flush();
+          skipDepth = 1;
+          return;
+        }
+        if (!TAGS.has(name)) return;
+        let attrs = '';
+        const allowed = BODY_ATTRIBUTES[name] ?? [];
+        for (const key of allowed) {
+          const value = attribs[key];
+          if (value === undefined) continue;
+          if ((key === 'href' || key === 'src') && !allowedUrl(name, value)) continue;
+          if (key === 'class') {
+            const classes = value.split(/\s+/).filter((c) => BODY_CLASSES[name]?.includes(c));
+            if (classes.length) attrs += ` class="${escapeHtml(classes.join(' '))}"`;
+            continue;
+          }
+          attrs += ` ${key}="${escapeHtml(value)}"`;
+        }
+        // An image without an allowed source is an empty box.
+        if (name === 'img' && !/ src="/.test(attrs)) return;
+        flush();
+        out += `<${name}${attrs}>`;
+        if (leadPending && first && name === 'p') {
+          out += leadPending.as === 'span'
+            ? `<span class="dateline">${escapeHtml(convert(leadPending.text))}</span>`
+            : escapeHtml(convert(leadPending.text));
+        }
+        leadPending = null;
+      },
+      ontext(data) {
+        if (skipDepth === 0) text += data;
+      },
+      onclosetag(name) {
+        if (skipDepth > 0) {
+          skipDepth--;
+          return;
+        }
+        if (!TAGS.has(name) || VOID.has(name)) return;
+        flush();
+        out += `</${name}>`;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return trustedHtml(out);
+}
