@@ -96,3 +96,31 @@ test('bad queries get a clear answer in the reader\'s script, never a 500', asyn
   assert.match(hant.body.errors![0]!.message, /請輸入要搜索的詞/);
   assert.ok((await site.store.articles.count()) > 30, 'nothing was dropped');
 });
+
+test('/api/search says Vary', async () => {
+  // Without ?variant= the script comes from the reader's cookie or browser: shared caches must not mix them up.
+  const negotiated = await fetch(`${site.url}/api/search?q=${encodeURIComponent('长春')}`, { headers: { 'accept-language': 'zh-TW' } });
+  assert.equal(negotiated.status, 200);
+  const vary = (negotiated.headers.get('vary') ?? '').toLowerCase().split(/\s*,\s*/);
+  assert.ok(vary.includes('accept-language') && vary.includes('cookie'), vary.join());
+  assert.match(negotiated.headers.get('cache-control') ?? '', /private/);
+  // With it, the answer depends on the address alone.
+  const named = await fetch(`${site.url}/api/search?q=${encodeURIComponent('长春')}&variant=zh-hant`);
+  assert.equal(named.status, 200);
+  assert.doesNotMatch(named.headers.get('vary') ?? '', /accept-language|cookie/i);
+  assert.match(named.headers.get('cache-control') ?? '', /public/);
+  // A refused query is not kept anywhere.
+  const refused = await fetch(`${site.url}/api/search?q=&variant=zh-hant`);
+  assert.equal(refused.status, 400);
+  assert.match(refused.headers.get('cache-control') ?? '', /no-store/);
+  // A variant-less address that is not a page answers in the reader's script, and says so.
+  const missing = await fetch(`${site.url}/no-such-page`, { headers: { 'accept-language': 'zh-CN' } });
+  assert.equal(missing.status, 404);
+  assert.match(missing.headers.get('vary') ?? '', /Accept-Language/i);
+  // A page from the cache answers If-None-Match with the same Vary and Cache-Control as the page.
+  const page = await fetch(`${site.url}/zh-hans/search?q=${encodeURIComponent('长春')}`);
+  const again = await fetch(`${site.url}/zh-hans/search?q=${encodeURIComponent('长春')}`, { headers: { 'if-none-match': page.headers.get('etag')! } });
+  assert.equal(again.status, 304);
+  assert.equal(again.headers.get('vary'), page.headers.get('vary'));
+  assert.equal(again.headers.get('cache-control'), page.headers.get('cache-control'));
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PageCache, encodePage } from './page-cache.ts';
+import { PageCache, encodePage, notModifiedHeaders } from './page-cache.ts';
 
 test('encodes once, with a strong ETag that follows the bytes', () => {
   const a = encodePage(200, 'text/html; charset=utf-8', '長春', 'public, max-age=60');
@@ -35,4 +35,13 @@ test('invalidation drops exactly the pages that show what changed', () => {
   cache.set('/zh-hans/channels/changchun', p, ['c:changchun']);
   assert.equal(cache.invalidate(['a:1', 'home', 'c:yanbian']), 3);
   assert.deepEqual(['/zh-hans/articles/1', '/zh-hans/articles/2', '/zh-hans/', '/zh-hans/channels/yanbian', '/zh-hans/channels/changchun'].map((k) => !!cache.get(k)), [false, true, false, false, true]);
+});
+
+test('a page that differs by a request header is never kept, and a 304 carries the Vary and Cache-Control of its page', () => {
+  const cache = new PageCache();
+  const page = encodePage(200, 'text/html', 'x', 'private, no-cache');
+  page.headers['vary'] = 'Accept-Language, Cookie';
+  cache.set('/', page);
+  assert.equal(cache.get('/'), undefined);
+  assert.deepEqual(notModifiedHeaders(page), { etag: page.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Language, Cookie' });
 });

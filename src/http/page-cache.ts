@@ -25,6 +25,16 @@ export function encodePage(status: number, contentType: string, text: string | B
 }
 
 /**
+ * The headers of a 304 for this page: the validators and the caching rules a 200 would carry
+ * (RFC 9110 15.4.5), so a cache that revalidates keeps keying the page the same way.
+ */
+export function notModifiedHeaders(page: CachedPage): Record<string, string> {
+  const headers: Record<string, string> = { etag: page.etag, 'cache-control': page.headers['cache-control']! };
+  if (page.headers['vary']) headers['vary'] = page.headers['vary'];
+  return headers;
+}
+
+/**
  * Rendered pages by request path. Rendering happens on a miss, never per request; the server
  * looks here before routing. Bounded in bytes, oldest out first, so a crawl of the archive
  * cannot grow memory without end.
@@ -41,6 +51,9 @@ export class PageCache {
   }
 
   set(key: string, page: CachedPage, tags: readonly string[] = []): void {
+    // Pages are found by URL alone, before any routing: one that differs by a request header
+    // (it says so in Vary) would reach readers it was not made for.
+    if (page.headers['vary']) return;
     this.delete(key);
     for (const t of tags) {
       let keys = this.tagged.get(t);

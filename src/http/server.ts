@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { PageCache } from './page-cache.ts';
+import { notModifiedHeaders, type PageCache } from './page-cache.ts';
 import type { ContentChange } from '../services/newsroom-views.ts';
 
 /**
@@ -15,7 +15,7 @@ export function requestHandler(app: Hono, cache: PageCache): (req: IncomingMessa
       const page = cache.get(req.url);
       if (page) {
         if (req.headers['if-none-match'] === page.etag) {
-          res.writeHead(304, { etag: page.etag, 'cache-control': page.headers['cache-control']! });
+          res.writeHead(304, notModifiedHeaders(page));
           res.end();
         } else {
           res.writeHead(page.status, page.headers);

@@ -45,7 +45,8 @@ export function mountNewsroomUi(app: Hono, reader: ReaderService): void {
 ${jsonScript('application/json', { script, strings: dict, siteName }, 'boot')}<script type="module" src="/newsroom/assets/app.js"></script></head>
 <body><div id="app" aria-live="polite">${dict.loading}</div></body></html>`),
       200,
-      { 'cache-control': 'no-store' },
+      // The script comes from ?script= or the cookie that remembers it.
+      { 'cache-control': 'no-store', vary: 'Cookie' },
     );
   };
   app.get('/newsroom', page);

@@ -8,7 +8,7 @@ import { homePage, topicPage } from './home-page.ts';
 import { channelPage } from './channel-page.ts';
 import { errorPage, bareErrorPage } from './error-page.ts';
 import { SITE_CSS } from './site.css.ts';
-import { encodePage, type CachedPage, type PageCache } from '../page-cache.ts';
+import { encodePage, notModifiedHeaders, type CachedPage, type PageCache } from '../page-cache.ts';
 import { sitePath, homeOf } from './reader-paths.ts';
 import { variantFromAcceptLanguage } from '../accept-language.ts';
 import { esc } from '../html.ts';
@@ -38,14 +38,25 @@ const VARIANT_PATTERN = '{zh-h(?:ans|ant|k)}'; // VARIANTS; an alternation witho
 
 export function send(c: Context, page: CachedPage): Response {
   if (page.status === 200 && c.req.header('if-none-match') === page.etag) {
-    return c.body(null, 304, { etag: page.etag, 'cache-control': page.headers['cache-control']! });
+    return c.body(null, 304, notModifiedHeaders(page));
   }
   // Page bodies are Buffers made by Buffer.from, never over shared memory.
   return c.body(page.body as Uint8Array<ArrayBuffer>, page.status as 200, page.headers);
 }
 
-/** The variant for a request without one in its path: the reader's remembered choice, else their browser's, else the site's. */
+/** Responses already marked as depending on the reader's cookie and languages. */
+const variesByReader = new WeakSet<Context>();
+
+/**
+ * The variant for a request without one in its path: the reader's remembered choice, else their
+ * browser's, else the site's. Whatever is answered from it differs per reader, so the response
+ * says so in Vary here, where the headers are read, and no route can forget it.
+ */
 export function chosenVariant(c: Context, frame: SiteFrame): Variant {
+  if (!variesByReader.has(c)) {
+    variesByReader.add(c);
+    c.header('vary', 'Accept-Language, Cookie', { append: true });
+  }
   const remembered = getCookie(c, VARIANT_COOKIE);
   if (remembered && isVariant(remembered)) return remembered;
   return variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
@@ -250,14 +261,15 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   app.get('/tips/new', async (c) => negotiated(await negotiate(c)));
   app.get('/api/search', async (c) => {
     const requested = c.req.query('variant') ?? '';
-    const variant = isVariant(requested) ? requested : chosenVariant(c, await reader.frame());
+    const named = isVariant(requested);
+    const variant = named ? requested : chosenVariant(c, await reader.frame());
     const r = await runSearch(c, variant);
-    if (r.error) return c.json({ errors: [{ code: r.code, message: r.error, property: 'q' }] }, r.status);
+    if (r.error) return c.json({ errors: [{ code: r.code, message: r.error, property: 'q' }] }, r.status, { 'cache-control': 'no-store' });
     return c.json({
       results: r.results.map((x) => ({ id: x.id, headline: x.headline.replace(/<\/?mark>/g, ''), url: `${publicUrl}/${variant}/articles/${x.id}`, snippet: x.snippet, publishedAt: x.publishedAt })),
       total: r.total,
       page: r.page,
-    }, 200, { 'cache-control': 'public, max-age=30' });
+    }, 200, { 'cache-control': named ? 'public, max-age=30' : 'private, max-age=30' });
   });
   // Feeds: site-wide and per channel, in every variant; without a variant, the site's default
   // script (feed readers keep no cookies and send no useful Accept-Language).
