@@ -8,6 +8,7 @@ import { hasRole } from '../domain/roles.ts';
 import { requireSettings } from './site-context.ts';
 import type { NewsroomService } from './newsroom-service.ts';
 import { keepEvidence, readEvidence } from './evidence.ts';
+import { webLinkSchema } from '../domain/web-link.ts';
 
 export { MAX_FILES, MAX_FILE_BYTES, sniffEvidence } from './evidence.ts';
 
@@ -16,7 +17,7 @@ export const claimFormSchema = z.object({
   contact: z.string().trim().min(3, 'contact').max(200),
   article: z.string().trim().min(1, 'article').max(500),
   claim: z.string().trim().min(10, 'claim').max(10_000),
-  links: z.array(z.string().trim().url().max(500)).max(20),
+  links: z.array(webLinkSchema).max(20),
 });
 
 /** Rights claims: filed by anyone through the public form, decided on the newsroom's claims desk. */

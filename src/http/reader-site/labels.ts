@@ -55,7 +55,7 @@ export const LABELS = {
   claimLate: (days: number, window: number) => `該文章發布已 ${days} 日,超過 ${window} 日的提出期限;您的主張仍已登記,將另行審核。`,
   claimErrors: {
     claimant: '請填寫權利人或聯繫人。', contact: '請填寫聯繫方式。', article: '找不到這篇文章,請填寫本網文章的網址或編號。',
-    claim: '請寫明您的主張(至少十個字)。', links: '證據連結須是完整網址,每行一個。', files: '證據文件須是圖片或 PDF,每個不超過 10 MB,最多 5 個。',
+    claim: '請寫明您的主張(至少十個字)。', links: '證據連結須是以 http:// 或 https:// 開頭的網址,每行一個。', files: '證據文件須是圖片或 PDF,每個不超過 10 MB,最多 5 個。',
     rate: '提交太頻繁了,請稍後再試。', size: '上傳的內容太大了。',
   } as Record<string, string>,
   tipTitle: '新聞線索',

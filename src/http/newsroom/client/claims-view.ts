@@ -43,7 +43,8 @@ export async function claimView(root: HTMLElement, id: number): Promise<void> {
       h('p', {}, `${t('claimant')}:${c.claimant}(${c.contact})`),
       h('p', {}, c.articleId ? h('a', { href: `#/articles/${c.articleId}` }, `#${c.articleId}`) : c.articleRef),
       h('p', { style: 'white-space:pre-wrap' }, c.claim),
-      h('ul', {}, ...c.links.map((l) => h('li', {}, h('a', { href: l, rel: 'noopener noreferrer nofollow', target: '_blank' }, l)))),
+      // Claims filed before links were checked may hold any scheme: only web addresses become links.
+      h('ul', {}, ...c.links.map((l) => h('li', {}, /^https?:\/\//i.test(l) ? h('a', { href: l, rel: 'noopener noreferrer nofollow', target: '_blank' }, l) : l))),
       h('p', {}, `${t('evidence')}:`, ...c.files.map((f) => h('a', { href: `/newsroom/api/claims/${id}/files/${f.id}`, style: 'margin-left:8px' }, `${f.fileName} (${f.contentType}, ${Math.ceil(f.size / 1024)} KB)`))),
       decided ? null : h('div', { class: 'actions' }, ...ACTIONS.map((a) => h('button', { type: 'button', class: a === 'take-down' ? 'danger' : '', 'data-action': a, onclick: act(a) }, t(`claim_${a}` as UiKey)))),
     ),
