@@ -48,6 +48,23 @@ test('a reader sends a tip with a document and gets a reference; the newsroom in
   assert.equal((await rights.request('GET', '/tips')).status, 403);
 });
 
+test('a tip file named x.html downloads with the extension of its detected type', async () => {
+  const token = await formToken();
+  await new Promise((r) => setTimeout(r, 3100));
+  const r = await send({ token, text: '附件名字是网页,内容其实是 PDF 文档。' }, [{ name: '../../x.html', bytes: PDF, type: 'text/html' }]);
+  assert.equal(r.status, 201, r.text);
+  const ref = /编号 (XS-\d{4}-\d{6})/.exec(r.text)![1]!;
+  const editor = new NewsroomClient(site.url);
+  await editor.login('editor', DEMO_USERS.find((u) => u.login === 'editor')!.password);
+  const tip = (await editor.ok<{ tips: Array<{ id: number; reference: string }> }>('GET', '/tips')).tips.find((t) => t.reference === ref)!;
+  const file = (await editor.ok<{ files: Array<{ id: number }> }>('GET', `/tips/${tip.id}`)).files[0]!;
+  const res = await fetch(`${site.url}/newsroom/api/tips/${tip.id}/files/${file.id}`, { headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/pdf');
+  const disposition = decodeURIComponent(res.headers.get('content-disposition') ?? '');
+  assert.match(disposition, /^attachment; filename\*=UTF-8''x\.pdf$/);
+});
+
 test('spam protection: too fast, a forged token, the honeypot, a flood; files checked by content', async () => {
   const fast = await send({ token: await formToken('zh-hant'), text: '太快送出的表單內容,機器人所為。' }, [], 'zh-hant');
   assert.equal(fast.status, 400);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
 import type { EvidenceFile } from '../store/ports.ts';
+import { downloadName } from './evidence-name.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
@@ -26,7 +27,7 @@ export async function keepEvidence(dir: string, files: Array<{ name: string; byt
     if (f.bytes.length > MAX_FILE_BYTES) throw new DomainError('UPLOAD_REJECTED', `${f.name} is larger than 10 MB`, 'files');
     const contentType = sniffEvidence(f.bytes);
     if (!contentType) throw new DomainError('UPLOAD_REJECTED', `${f.name} is not an image or a PDF`, 'files');
-    return { fileName: f.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 100) || 'file', contentType, size: f.bytes.length, bytes: f.bytes };
+    return { fileName: downloadName(f.name, contentType), contentType, size: f.bytes.length, bytes: f.bytes };
   });
   if (checked.length) await mkdir(dir, { recursive: true });
   const out = [];
@@ -38,6 +39,12 @@ export async function keepEvidence(dir: string, files: Array<{ name: string; byt
   return out;
 }
 
+/**
+ * A stored file as it is handed out: its type recognised again from its bytes and its name made
+ * from that type, so rows kept before names were cleaned download safely too.
+ */
 export async function readEvidence(dir: string, file: EvidenceFile): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
-  return { bytes: await readFile(join(dir, file.storedAs)), contentType: file.contentType, fileName: file.fileName };
+  const bytes = await readFile(join(dir, file.storedAs));
+  const contentType = sniffEvidence(bytes) ?? 'application/octet-stream';
+  return { bytes, contentType, fileName: downloadName(file.fileName, contentType) };
 }
