@@ -31,7 +31,12 @@ export type ErrorCode =
   | 'LICENCE_OUT_OF_SCOPE'
   | 'LICENCE_QUOTA_EXCEEDED'
   | 'RATE_LIMITED'
-  | 'UPLOAD_REJECTED';
+  | 'UPLOAD_REJECTED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INPUT_CONTROL_CHARACTER'
+  | 'HTML_TOO_LARGE'
+  | 'HTML_TOO_DEEP'
+  | 'CURRENT_PASSWORD_WRONG';
 
 export interface ErrorDetail {
   code: ErrorCode;

@@ -5,7 +5,10 @@ import type { Actor } from '../domain/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 
 export const SESSION_HOURS = 12;
-/** Failed logins allowed per account and per address in the window before logins are refused. */
+/**
+ * Password checks allowed per account and per address in the window before they are refused;
+ * a check that succeeds does not count.
+ */
 export const THROTTLE = { windowMinutes: 15, perLogin: 5, perIp: 20 };
 
 export interface SessionView {
@@ -32,27 +35,50 @@ export function toActor(u: User): Actor {
   return { id: u.id, login: u.login, displayName: u.displayName, roles: u.roles };
 }
 
-export function createAuthService(store: Store, now: () => Date = () => new Date()) {
+/**
+ * Checks a password against an account, counted against the throttle whatever the outcome until
+ * it is known: a slot per login and per address is taken in the database before the (slow) hash
+ * is verified, and given back only when the password was right. So parallel guesses, also
+ * through several processes, get at most the limit between them.
+ */
+export function createPasswordCheck(store: Store, now: () => Date = () => new Date()) {
   // A real hash to verify against when the login does not exist, so timing does not reveal which logins do.
   const dummyHash = hash(randomToken());
-
+  let prunedAt = 0;
   return {
-    async login(login: string, password: string, ip: string | null): Promise<{ token: string; csrf: string; actor: Actor; expiresAt: string }> {
-      const since = new Date(now().getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
-      const [byLogin, byIp] = await Promise.all([
-        store.audit.count({ action: 'login.failed', since, actorLogin: login }),
-        ip ? store.audit.count({ action: 'login.failed', since, ip }) : Promise.resolve(0),
-      ]);
-      if (byLogin >= THROTTLE.perLogin || byIp >= THROTTLE.perIp) {
+    /** The account when the password is right, null when not; AUTH_THROTTLED when there were too many failures. */
+    async check(login: string, password: string, ip: string | null, failure: { action: string; detail?: Record<string, unknown> }): Promise<(User & { passwordHash: string }) | null> {
+      const at = now();
+      const windowStartsAfter = new Date(at.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
+      if (at.getTime() - prunedAt > THROTTLE.windowMinutes * 60_000) {
+        prunedAt = at.getTime();
+        await store.throttle.prune(windowStartsAfter);
+      }
+      const keys = [{ key: `login:${login}`, limit: THROTTLE.perLogin }, ...(ip ? [{ key: `ip:${ip}`, limit: THROTTLE.perIp }] : [])];
+      const slots = await store.throttle.take(keys, at.toISOString(), windowStartsAfter);
+      if (!slots) {
         await store.audit.append({ actorId: null, actorLogin: login, ip }, { action: 'login.throttled' });
         throw new DomainError('AUTH_THROTTLED', `too many failed logins; try again in ${THROTTLE.windowMinutes} minutes`);
       }
       const user = await store.users.byLogin(login);
       const ok = user && !user.disabled ? await verify(user.passwordHash, password) : (await verify(await dummyHash, password), false);
       if (!user || !ok) {
-        await store.audit.append({ actorId: user?.id ?? null, actorLogin: login, ip }, { action: 'login.failed' });
-        throw new DomainError('AUTH_FAILED', 'wrong login or password');
+        await store.audit.append({ actorId: user?.id ?? null, actorLogin: login, ip }, { action: failure.action, ...(failure.detail ? { detail: failure.detail } : {}) });
+        return null;
       }
+      await store.throttle.release(slots);
+      return user;
+    },
+  };
+}
+
+export function createAuthService(store: Store, now: () => Date = () => new Date()) {
+  const passwords = createPasswordCheck(store, now);
+
+  return {
+    async login(login: string, password: string, ip: string | null): Promise<{ token: string; csrf: string; actor: Actor; expiresAt: string }> {
+      const user = await passwords.check(login, password, ip, { action: 'login.failed' });
+      if (!user) throw new DomainError('AUTH_FAILED', 'wrong login or password');
       const token = randomToken();
       const csrf = randomToken();
       const createdAt = now().toISOString();

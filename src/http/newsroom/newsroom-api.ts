@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import { route, SESSION_COOKIE, PRE_CSRF_COOKIE, type ApiRoute } from '../api-registry.ts';
 import type { AuthService } from '../../services/auth-service.ts';
-import { randomToken, SESSION_HOURS, hashPassword } from '../../services/auth-service.ts';
+import { randomToken, SESSION_HOURS } from '../../services/auth-service.ts';
 import { articleDraftSchema, type NewsroomService } from '../../services/newsroom-service.ts';
 import type { ReaderService } from '../../services/reader-service.ts';
 import type { UserAdminService } from '../../services/user-admin-service.ts';
@@ -52,6 +52,7 @@ const userBody = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   password: z.string().min(10).max(200).optional(),
 });
+const passwordBody = z.object({ password: z.string().min(10).max(200), currentPassword: z.string().min(1).max(200).optional() });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
 const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 
@@ -292,9 +293,9 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       handler: async ({ actor, params, body, ip }) => users.setRoles(actor!, idParam(params['id']), body.roles, ip),
     }),
     route({
-      method: 'put', path: '/users/:id/password', summary: 'Set a new password (ends the user\'s sessions)', access: 'session', body: z.object({ password: z.string().min(10).max(200) }),
+      method: 'put', path: '/users/:id/password', summary: 'Set a new password, ending the user\'s sessions: your own with currentPassword (403 CURRENT_PASSWORD_WRONG, counted as a failed login), anyone\'s as an admin', access: 'session', body: passwordBody,
       handler: async ({ actor, params, body, ip }) => {
-        await users.setPassword(actor!, idParam(params['id']), await hashPassword(body.password), ip);
+        await users.setPassword(actor!, idParam(params['id']), body, ip);
         return { ok: true };
       },
     }),

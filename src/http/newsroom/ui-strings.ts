@@ -184,6 +184,11 @@ export const UI_STRINGS = {
   err_NOT_FOUND: '找不到这篇稿件。',
   err_INTERNAL: '服务器出错了,请稍后再试。',
   err_NETWORK: '网络连接失败。',
+  err_CURRENT_PASSWORD_WRONG: '当前密码不对。',
+  err_PAYLOAD_TOO_LARGE: '提交的内容太大了。',
+  err_INPUT_CONTROL_CHARACTER: '内容里有不能使用的控制字符(例如从别处粘贴带来的),请删去后再试。',
+  err_HTML_TOO_LARGE: '正文太长或结构太复杂,请分成几篇稿件。',
+  err_HTML_TOO_DEEP: '正文的层次嵌套太深(可能有很多未关闭的标记),请整理后再试。',
 } as const;
 
 export type UiKey = keyof typeof UI_STRINGS;
