@@ -129,11 +129,16 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     return page ? send(c, page) : notFound(c, variant);
   };
 
-  /** A path without a variant: send the reader to theirs. Not cached by shared caches: it depends on the reader. */
+  /**
+   * A path without a variant: send the reader to theirs. Not cached by shared caches: it depends on
+   * the reader. The target is rebuilt from a page the site serves; a path shaped like a route that
+   * is no page (`/articles/abc`) is a 404 here, as it would be in any variant.
+   */
   const negotiate = async (c: Context) => {
     const v = chosenVariant(c, await reader.frame());
     const url = new URL(c.req.url);
-    return c.redirect(sitePath(`${url.pathname}${url.search}`, v) ?? homeOf(v), 302);
+    const target = sitePath(`${url.pathname}${url.search}`, v);
+    return target ? c.redirect(target, 302) : notFound(c, v);
   };
   const negotiated = (res: Response) => {
     res.headers.set('vary', 'Accept-Language, Cookie');
