@@ -105,11 +105,13 @@ export const datelineSchema = z.object({
   text: optionalText(80),
 });
 
+// A term's forms are words, inserted into text: anything that looks like markup or a control is refused.
+const termText = (max: number) => z.string().trim().max(max).regex(/^[^<>&"'`\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/u, 'a term is plain words: no < > & " \' ` or control characters');
 /** A term that always converts one way: hans ↔ hant (and hk when Hong Kong writes it otherwise). */
 export const termSchema = z.object({
-  hans: z.string().trim().min(1).max(40),
-  hant: z.string().trim().min(1).max(40),
-  hk: z.string().trim().max(40).nullish().transform((v) => v || null),
+  hans: termText(40).min(1),
+  hant: termText(40).min(1),
+  hk: termText(40).nullish().transform((v) => v || null),
 });
 
 export type LockedTerm = z.output<typeof termSchema>;

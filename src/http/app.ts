@@ -13,6 +13,7 @@ import type { FrontPageService } from '../services/front-page-service.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
+import { securityHeaders } from './security-headers.ts';
 import { mountApi, openApiDocument } from './api-registry.ts';
 import { newsroomApi } from './newsroom/newsroom-api.ts';
 import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
@@ -38,8 +39,23 @@ export interface HttpDeps {
 export const NEWSROOM_API = '/newsroom/api';
 
 /** All of Heitu's HTTP surface in one Hono app; the page cache is shared with the fast path. */
-export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: Hono; cache: PageCache } {
+export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; cache: PageCache } {
   const app = new Hono();
+  const headers = { hsts: deps.publicUrl.startsWith('https:') };
+  const pages = cache ?? new PageCache(undefined, (type) => securityHeaders(type, headers));
+  // Every response, whatever route made it; a route's own value wins (downloads are sandboxed harder).
+  app.use('*', async (c, next) => {
+    await next();
+    const missing = Object.entries(securityHeaders(c.res.headers.get('content-type'), headers)).filter(([name]) => !c.res.headers.has(name));
+    try {
+      for (const [name, value] of missing) c.res.headers.set(name, value);
+    } catch {
+      // Some responses (redirects made by the platform) come with immutable headers.
+      const res = new Response(c.res.body, c.res);
+      for (const [name, value] of missing) res.headers.set(name, value);
+      c.res = res;
+    }
+  });
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   const api = newsroomApi(deps);
@@ -50,6 +66,6 @@ export function createHttpApp(deps: HttpDeps, cache = new PageCache()): { app: H
   mountNewsroomUi(app, deps.reader);
   mountContentApi(app, deps.content, deps.rightsPolicy);
 
-  mountReaderSite(app, deps.reader, cache, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims, tips: deps.tips });
-  return { app, cache };
+  mountReaderSite(app, deps.reader, pages, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims, tips: deps.tips });
+  return { app, cache: pages };
 }

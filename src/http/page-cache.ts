@@ -44,7 +44,14 @@ export class PageCache {
   /** What each page shows (an article, a channel's list, the home page …), so a change drops only those pages. */
   private readonly tagged = new Map<string, Set<string>>();
   private bytes = 0;
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  /**
+   * `headersFor` adds what every response of this type carries (security headers): a cached page
+   * is sent by the server before any routing or middleware, so it must hold them itself.
+   */
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly headersFor: (contentType: string) => Record<string, string> = () => ({}),
+  ) {}
 
   get(key: string): CachedPage | undefined {
     return this.pages.get(key);
@@ -63,7 +70,7 @@ export class PageCache {
     while (this.bytes + page.body.length > this.maxBytes && this.pages.size > 0) {
       this.delete(this.pages.keys().next().value!);
     }
-    this.pages.set(key, page);
+    this.pages.set(key, { ...page, headers: { ...this.headersFor(page.headers['content-type'] ?? ''), ...page.headers } });
     this.bytes += page.body.length;
   }
 

@@ -19,6 +19,7 @@ import { renderContext } from '../reader-site/render-context.ts';
 import { articlePage } from '../reader-site/article-page.ts';
 import { VARIANTS } from '../../domain/variant.ts';
 import type { Article } from '../../domain/article.ts';
+import { sanitizeBody } from '../../text/sanitize.ts';
 
 export interface NewsroomApiDeps {
   auth: AuthService;
@@ -172,9 +173,11 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       method: 'post', path: '/preview', summary: 'The article page as readers will see it, in both scripts', access: 'session', body: articleDraftSchema,
       handler: async ({ body }) => {
         const frame = await reader.frame();
+        const now = new Date().toISOString();
         const article: Article = {
-          ...body, id: 0, uri: 'preview', status: 'published', publishedAt: new Date().toISOString(), revision: 0,
-          createdAt: '', updatedAt: '', createdBy: null, reviewLevels: 1, signatures: [], statusReason: null, corrections: [],
+          // Cleaned as a save would clean it, so the preview shows what readers will get.
+          ...body, bodyHtml: sanitizeBody(body.bodyHtml), id: 0, uri: 'preview', status: 'published', publishedAt: now, revision: 0,
+          createdAt: now, updatedAt: now, createdBy: null, reviewLevels: 1, signatures: [], statusReason: null, corrections: [],
         };
         return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v, deps.publicUrl, article.lockedTerms), { ...frame, article })]));
       },

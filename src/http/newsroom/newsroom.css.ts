@@ -9,6 +9,12 @@ header.top a{color:#f3ead8}
 header.top .app{font-weight:bold;font-size:18px}
 header.top .spacer{flex:1}
 main{max-width:1200px;margin:0 auto;padding:16px}
+.ProseMirror{position:relative;word-wrap:break-word;white-space:pre-wrap;white-space:break-spaces;font-variant-ligatures:none}
+.ProseMirror [contenteditable="false"]{white-space:normal}
+img.ProseMirror-separator{display:inline!important;border:none!important;margin:0!important;width:0!important;height:0!important}
+.ProseMirror-gapcursor{display:none;pointer-events:none;position:absolute}.ProseMirror-focused .ProseMirror-gapcursor{display:block}
+.ProseMirror-gapcursor:after{content:"";display:block;position:absolute;top:-2px;width:20px;border-top:1px solid #222}
+.ProseMirror-hideselection *::selection{background:transparent}.ProseMirror-hideselection *{caret-color:transparent}
 button,.button{font:inherit;padding:6px 14px;border:1px solid #8a6a4e;background:#fff;border-radius:4px;cursor:pointer;color:#222;text-decoration:none;display:inline-block}
 button.primary{background:#8a2b1e;border-color:#8a2b1e;color:#fff}
 button.danger{border-color:#b00020;color:#b00020}

@@ -92,7 +92,7 @@ export async function usageView(root: HTMLElement, id: number): Promise<void> {
   svg.setAttribute('viewBox', `0 0 ${width} 160`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', t('usage'));
-  svg.setAttribute('style', 'width:100%;max-width:800px;background:#fff;border:1px solid #e0d8ca');
+  svg.style.cssText = 'width:100%;max-width:800px;background:#fff;border:1px solid #e0d8ca';
   rows.forEach((r, i) => {
     const height = (r.requests / max) * 130;
     const bar = document.createElementNS(svgNs, 'rect');

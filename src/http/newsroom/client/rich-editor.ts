@@ -18,6 +18,9 @@ export function createRichEditor(initialHtml: string, label: string): RichEditor
   const listeners: Array<() => void> = [];
   const editor = new Editor({
     element: mount,
+    // TipTap would add its base rules as a <style> element, which the Content-Security-Policy
+    // refuses; they are in the newsroom's stylesheet instead.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({ codeBlock: false, code: false, horizontalRule: false, heading: { levels: [2, 3] }, link: { openOnClick: false } }),
       Image,
