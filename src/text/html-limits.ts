@@ -1,0 +1,95 @@
+import { Parser } from 'htmlparser2';
+import { DomainError } from '../domain/errors.ts';
+
+/**
+ * The largest article body the sanitiser takes. sanitize-html's time grows with the number of
+ * parse events (tags, attributes, text runs) and much faster than linearly with nesting depth
+ * (`<p>` and 100,000 unclosed `<b>` take seconds), so a body is measured before it is handed
+ * over. Within these limits the worst body found by `npm run bench -- sanitize` stays well under
+ * the 50 ms a request may hold the event loop; real articles are far inside them.
+ */
+export const HTML_LIMITS = {
+  /** UTF-16 code units. */
+  length: 400_000,
+  /** Open elements at once, as the parser sees them (implied closes included). */
+  depth: 200,
+  /** Tags opened and closed, attributes, text runs and comments, as the parser reports them. */
+  events: 10_000,
+  /**
+   * `<` characters. The parser reports no event for an end tag that closes nothing, yet looks for
+   * it among all open elements: 100,000 stray `</i>` under 200 open tags cost as much as the rest.
+   */
+  tags: 10_000,
+  /** One element with thousands of attributes costs far more per attribute than many small ones. */
+  attributesPerElement: 32,
+} as const;
+
+export type HtmlLimits = { [K in keyof typeof HTML_LIMITS]: number };
+
+const SLICE = 8192;
+
+/** Thrown out of the parser's callbacks: it is the way to stop htmlparser2 early. */
+class Refused extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+  }
+}
+
+/**
+ * Refuses HTML over the limits with a typed error, in one pass of the same parser sanitize-html
+ * uses (so depth is counted with the same implied closes). It stops at the first event over a
+ * limit, so refusing a pathological body costs little more than reading up to that point.
+ */
+export function checkHtmlLimits(html: string, property = 'bodyHtml', limits: HtmlLimits = HTML_LIMITS): void {
+  if (html.length > limits.length) {
+    throw new DomainError('HTML_TOO_LARGE', `the HTML is ${html.length} characters long; at most ${limits.length} are accepted`, property);
+  }
+  let tags = 0;
+  let depth = 0;
+  let events = 0;
+  let attributes = 0;
+  const count = () => {
+    if (++events > limits.events) {
+      throw new Refused(new DomainError('HTML_TOO_LARGE', `the HTML has more than ${limits.events} tags, attributes and text runs; split it into several articles`, property));
+    }
+  };
+  const parser = new Parser(
+    {
+      onopentagname() {
+        count();
+        attributes = 0;
+        if (++depth > limits.depth) {
+          throw new Refused(new DomainError('HTML_TOO_DEEP', `the HTML nests elements more than ${limits.depth} levels deep (unclosed tags count as open)`, property));
+        }
+      },
+      onattribute() {
+        count();
+        if (++attributes > limits.attributesPerElement) {
+          throw new Refused(new DomainError('HTML_TOO_LARGE', `an element has more than ${limits.attributesPerElement} attributes`, property));
+        }
+      },
+      onclosetag() {
+        count();
+        depth--;
+      },
+      ontext: count,
+      oncomment: count,
+    },
+    // sanitize-html's own parser settings: entities decoded, so each is a text run there too.
+    { decodeEntities: true },
+  );
+  try {
+    // In slices, so that whichever limit the body passes first is the one reported, and early.
+    for (let at = 0; at < html.length; at += SLICE) {
+      const slice = html.slice(at, at + SLICE);
+      for (let i = slice.indexOf('<'); i !== -1; i = slice.indexOf('<', i + 1)) {
+        if (++tags > limits.tags) throw new Refused(new DomainError('HTML_TOO_LARGE', `the HTML has more than ${limits.tags} tags; split it into several articles`, property));
+      }
+      parser.write(slice);
+    }
+    parser.end();
+  } catch (e) {
+    if (e instanceof Refused) throw e.error;
+    throw e;
+  }
+}
