@@ -116,6 +116,12 @@ export const termSchema = z.object({
 
 export type LockedTerm = z.output<typeof termSchema>;
 
+/**
+ * The shape of a stored term, for reading rows: one written before forms were checked must still
+ * load (output treats every form as text), and the check applies when it is next saved.
+ */
+export const storedTermSchema = z.object({ hans: z.string().min(1), hant: z.string(), hk: z.string().nullish().transform((v) => v || null) });
+
 /** What a writer (or an importer) supplies; the store assigns id, revision and times. */
 export const articleInputSchema = z.object({
   uri: z.string().trim().min(1).max(500).optional(),

@@ -6,15 +6,18 @@
  * Forgetting to escape a new field is therefore not possible: a string interpolated anywhere is
  * text.
  */
+const MINT = Symbol('SafeHtml');
 let create: (value: string) => SafeHtml;
 
 export class SafeHtml {
   readonly #value: string;
-  private constructor(value: string) {
+  // The token keeps the constructor closed at run time too, not only to the type checker.
+  private constructor(token: symbol, value: string) {
+    if (token !== MINT) throw new TypeError('SafeHtml comes from html``, jsonScript or trustedHtml');
     this.#value = value;
   }
   static {
-    create = (value) => new SafeHtml(value);
+    create = (value) => new SafeHtml(MINT, value);
   }
   toString(): string {
     return this.#value;

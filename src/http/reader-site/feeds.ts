@@ -1,94 +1,145 @@
-import { Feed } from 'feed';
 import type { FeedData } from '../../services/reader-service.ts';
 import type { RenderContext } from './render-context.ts';
 import { formatLead } from '../../domain/dateline.ts';
 import { convertHtml, convertText } from '../../text/convert.ts';
-import { escapeHtml } from '../../text/safe-html.ts';
+import { escapeHtml, html, type SafeHtml } from '../../text/safe-html.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
+interface FeedItem {
+  uri: string;
+  link: string;
+  /** Plain text, in the reader's script. */
+  title: string;
+  summary: string | null;
+  author: string | null;
+  /** Body HTML rebuilt from its allowlist (null when the site sends summaries only). */
+  content: SafeHtml | null;
+  published: Date;
+  updated: Date;
+  categories: Array<{ term: string; label: string }>;
+}
+
+interface FeedHead {
+  id: string;
+  title: string;
+  description: string;
+  link: string;
+  language: string;
+  copyright: string;
+  updated: Date;
+  links: Record<FeedFormat, string>;
+}
+
 /**
- * RSS 2.0, Atom and JSON Feed 1.1 from one list, written by the `feed` library (which writes RFC
- * 822 dates in RSS and RFC 3339 in Atom and JSON Feed). Guids are the articles' permanent URIs.
+ * RSS 2.0, Atom and JSON Feed 1.1 from one list, written with the same escaping template as the
+ * pages (XML needs the same five escapes): every value is text unless it is the rebuilt body.
+ * Where a format says a value is HTML (RSS descriptions, Atom's type="html", JSON Feed's
+ * content_html), Heitu's text goes in escaped as HTML too. Guids are the articles' permanent URIs.
  */
 export function renderFeed(ctx: RenderContext, data: FeedData, format: FeedFormat): string {
   const s = data.settings;
   const site = (text: string) => convertText(text, s.language, ctx.target, data.terms);
   const base = data.channel ? `/channels/${data.channel.slug}` : '';
-  const title = data.channel ? `${site(s.siteName)} - ${convertText(data.channel.name, data.channel.language, ctx.target, data.terms)}` : site(s.siteName);
-  const newest = data.articles[0];
-  const feed = new Feed({
+  const head: FeedHead = {
     id: ctx.absolute(ctx.href(`${base}/`)),
-    title,
+    title: data.channel ? `${site(s.siteName)} - ${convertText(data.channel.name, data.channel.language, ctx.target, data.terms)}` : site(s.siteName),
     description: site(s.tagline),
     link: ctx.absolute(ctx.href(base || '/')),
     // RSS wants RFC 1766 tags (zh-cn, zh-tw); those are valid BCP 47 for Atom and JSON Feed too.
     language: ({ 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw', 'zh-HK': 'zh-hk' } as const)[ctx.target],
     copyright: `© ${site(s.operator)}`,
-    updated: newest ? new Date(newest.updatedAt) : new Date(0),
-    generator: 'Heitu',
-    feedLinks: {
+    updated: data.articles[0] ? new Date(data.articles[0].updatedAt) : new Date(0),
+    links: {
       rss: ctx.absolute(ctx.href(`${base}/feed.xml`)),
       atom: ctx.absolute(ctx.href(`${base}/atom.xml`)),
       json: ctx.absolute(ctx.href(`${base}/feed.json`)),
     },
-  });
-  // Titles and summaries are text in Heitu, but HTML in Atom (type="html") and in what RSS
-  // readers do with them: they go in escaped. JSON Feed's title and summary are text.
-  const items = data.articles.map((a) => {
+  };
+  const items: FeedItem[] = data.articles.map((a) => {
     const terms = [...a.lockedTerms, ...data.terms];
     const text = (t: string) => convertText(t, a.language, ctx.target, terms);
     return {
-      article: a,
+      uri: a.uri,
+      link: ctx.absolute(ctx.href(`/articles/${a.id}`)),
       title: text(a.headline),
       summary: a.summary ? text(a.summary) : null,
-      content: s.feedFullText ? String(convertHtml(a.bodyHtml, a.language, ctx.target, terms, { text: formatLead(a.dateline, a.language), as: 'text' })) : null,
       author: a.byline ? text(a.byline) : null,
-      link: ctx.absolute(ctx.href(`/articles/${a.id}`)),
-      tags: a.channels.map((slug) => ({ name: convertText(data.channels.find((c) => c.slug === slug)?.name ?? slug, 'zh-Hant', ctx.target), term: slug })),
+      content: s.feedFullText ? convertHtml(a.bodyHtml, a.language, ctx.target, terms, { text: formatLead(a.dateline, a.language), as: 'text' }) : null,
+      published: new Date(a.publishedAt!),
+      updated: new Date(a.updatedAt),
+      categories: a.channels.map((slug) => ({ term: slug, label: convertText(data.channels.find((c) => c.slug === slug)?.name ?? slug, 'zh-Hant', ctx.target) })),
     };
   });
-  if (format === 'json') return jsonFeed11(feed.options, items, ctx.target);
-  for (const i of items) {
-    feed.addItem({
-      title: escapeHtml(i.title),
-      id: i.article.uri,
-      guid: i.article.uri,
-      link: i.link,
-      date: new Date(i.article.updatedAt),
-      published: new Date(i.article.publishedAt!),
-      ...(i.summary ? { description: escapeHtml(i.summary) } : {}),
-      ...(i.content ? { content: i.content } : {}),
-      ...(i.author ? { author: [{ name: i.author }] } : {}),
-      category: i.tags,
-    });
-  }
-  return format === 'rss' ? feed.rss2() : feed.atom1();
+  if (format === 'json') return jsonFeed11(head, items, ctx.target);
+  return String(format === 'rss' ? rss2(head, items) : atom1(head, items));
 }
 
-type FeedItem = { article: FeedData['articles'][number]; title: string; summary: string | null; content: string | null; author: string | null; link: string; tags: Array<{ name: string }> };
+function rss2(head: FeedHead, items: FeedItem[]): SafeHtml {
+  // RSS gives titles and descriptions no type and readers render them as HTML: escaped once more.
+  return html`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+<title>${escapeHtml(head.title)}</title>
+<link>${head.link}</link>
+<description>${escapeHtml(head.description)}</description>
+<language>${head.language}</language>
+<copyright>${head.copyright}</copyright>
+<lastBuildDate>${head.updated.toUTCString()}</lastBuildDate>
+<generator>Heitu</generator>
+<atom:link href="${head.links.rss}" rel="self" type="application/rss+xml"/>
+${items.map((i) => html`<item>
+<title>${escapeHtml(i.title)}</title>
+<link>${i.link}</link>
+<guid isPermaLink="false">${i.uri}</guid>
+<pubDate>${i.published.toUTCString()}</pubDate>
+${i.summary ? html`<description>${escapeHtml(i.summary)}</description>\n` : null}${i.content ? html`<content:encoded>${String(i.content)}</content:encoded>\n` : null}${i.author ? html`<dc:creator>${i.author}</dc:creator>\n` : null}${i.categories.map((c) => html`<category domain="${c.term}">${c.label}</category>\n`)}</item>
+`)}</channel>
+</rss>
+`;
+}
 
-/**
- * JSON Feed 1.1 (the library writes 1.0): `authors` instead of `author`, and the language.
- */
-function jsonFeed11(o: Feed['options'], items: FeedItem[], language: string): string {
+function atom1(head: FeedHead, items: FeedItem[]): SafeHtml {
+  return html`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${head.language}">
+<id>${head.id}</id>
+<title type="text">${head.title}</title>
+<subtitle type="text">${head.description}</subtitle>
+<updated>${head.updated.toISOString()}</updated>
+<generator>Heitu</generator>
+<link rel="alternate" type="text/html" href="${head.link}"/>
+<link rel="self" type="application/atom+xml" href="${head.links.atom}"/>
+<rights type="text">${head.copyright}</rights>
+${items.map((i) => html`<entry>
+<id>${i.uri}</id>
+<title type="text">${i.title}</title>
+<link rel="alternate" type="text/html" href="${i.link}"/>
+<published>${i.published.toISOString()}</published>
+<updated>${i.updated.toISOString()}</updated>
+${i.summary ? html`<summary type="text">${i.summary}</summary>\n` : null}${i.content ? html`<content type="html">${String(i.content)}</content>\n` : null}${i.author ? html`<author><name>${i.author}</name></author>\n` : null}${i.categories.map((c) => html`<category term="${c.term}" label="${c.label}"/>\n`)}</entry>
+`)}</feed>
+`;
+}
+
+/** JSON Feed 1.1: title and summary are text, content_html is the rebuilt body. */
+function jsonFeed11(head: FeedHead, items: FeedItem[], language: string): string {
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',
-    title: o.title,
-    home_page_url: o.link,
-    feed_url: o.feedLinks?.json,
-    description: o.description,
+    title: head.title,
+    home_page_url: head.link,
+    feed_url: head.links.json,
+    description: head.description,
     language,
     items: items.map((i) => ({
-      id: i.article.uri,
+      id: i.uri,
       url: i.link,
       title: i.title,
       ...(i.summary ? { summary: i.summary } : {}),
-      ...(i.content ? { content_html: i.content } : {}),
-      date_published: new Date(i.article.publishedAt!).toISOString(),
-      date_modified: new Date(i.article.updatedAt).toISOString(),
+      ...(i.content ? { content_html: String(i.content) } : {}),
+      date_published: i.published.toISOString(),
+      date_modified: i.updated.toISOString(),
       ...(i.author ? { authors: [{ name: i.author }] } : {}),
-      tags: i.tags.map((c) => c.name),
+      tags: i.categories.map((c) => c.label),
     })),
   }, null, 2);
 }

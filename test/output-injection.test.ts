@@ -1,0 +1,265 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { loadConfig } from '../src/config.ts';
+import { openAndPrepareStore, buildApp } from '../src/main.ts';
+import type { Store } from '../src/store/ports.ts';
+import type { Hono } from 'hono';
+import { createRightsService } from '../src/services/rights-service.ts';
+import { exportNinjs } from '../src/services/ninjs-export.ts';
+import { exportSite } from '../src/services/static-export.ts';
+import type { ReaderService } from '../src/services/reader-service.ts';
+import { sanitizeBody } from '../src/text/sanitize.ts';
+import { runCli } from './support/cli.ts';
+import { spawnSync } from 'node:child_process';
+
+/**
+ * Every text field carries a payload; every output surface must carry it only as text. The
+ * payload is an element of its own (x-pwn) with an event handler, quotes, an ampersand and a
+ * CDATA end, so it shows whether any surface lets it become markup. Settings, channel names,
+ * dictionary forms and locked terms are written straight into the store, as old or tampered
+ * rows would be: validation refuses them at the door, and output must be safe without it.
+ */
+/** For fields with a short limit (site name, hotline). */
+const short = (field: string) => `${field}<x-pwn onclick=alert(1)>"'&`;
+const payload = (field: string) => `${field}<x-pwn onmouseover="alert(1)" data-f="${field}">"'&amp;]]></x-pwn><script>alert("${field}")</script>`;
+
+let dir: string;
+let store: Store;
+let app: Hono;
+let reader: ReaderService;
+let apiKey: string;
+const ids: number[] = [];
+const actx = { actorId: null, actorLogin: 'test', ip: null };
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'heitu-injection-'));
+  const config = loadConfig({ HEITU_DATA_DIR: dir, PORT: '0' });
+  store = await openAndPrepareStore(config);
+  const settings = (await store.settings.get())!;
+  await store.settings.put({
+    ...settings,
+    siteName: short('site'), tagline: payload('tagline'), operator: payload('operator'), marketingAgent: payload('agent'),
+    hotline: short('hotline'), creditLine: short('credit'), statementTitle: payload('statement'),
+    copyrightClauses: [payload('clause')], reprintDisclaimer: payload('disclaimer'),
+  });
+  const changchun = (await store.channels.bySlug('changchun'))!;
+  await store.channels.upsert({ ...changchun, name: payload('channel') });
+  await store.terms.put({ hans: '冰灯', hant: short('siteTerm'), hk: short('siteTermHk'), note: null }, actx);
+  for (const rightsClass of ['exclusive', 'reprint'] as const) {
+    const a = await store.articles.create({
+      language: 'zh-Hans',
+      headline: payload('headline'), originalHeadline: payload('original'), summary: payload('summary'),
+      dateline: { place: payload('place'), source: payload('source'), date: '2026-11-30', kind: '电', text: payload('dateline') },
+      bodyHtml: sanitizeBody(`<p>长春冰灯节开幕${payload('body')}</p><p><a href="https://example.cn/?q=&quot;&gt;&lt;x-pwn&gt;" title='${payload('title').replace(/'/g, '&#39;')}'>链接</a><img src="https://img.example.cn/a.jpg" alt="${payload('alt').replace(/"/g, '&quot;')}"></p>`),
+      byline: payload('byline'), sourceName: payload('sourceName'), rightsClass,
+      editorName: payload('editor'), responsibleEditorName: payload('responsible'),
+      channels: ['changchun'], tags: [payload('tag')], status: 'published',
+      publishedAt: new Date(Date.now() - 3600_000).toISOString(),
+      lockedTerms: [{ hans: '长春', hant: short('locked'), hk: short('lockedHk') }],
+    }, actx);
+    const corrected = await store.articles.correct(a.id, { ...a, summary: payload('summary2') }, a.revision, payload('correction'), actx);
+    ids.push(corrected.id);
+  }
+  await store.frontPage.putTopic({ slug: 'pwn', title: payload('topic'), language: 'zh-Hans', description: payload('topicDescription'), position: 1, articleIds: ids }, actx);
+  ({ app, reader } = buildApp(config, store));
+  const added = await createRightsService(store).addLicensee(
+    { name: payload('licensee'), scope: { channels: [], rights: ['original', 'exclusive', 'reprint'], uses: ['reprint', 'archive'], attribution: payload('attribution') } },
+    actx,
+  );
+  apiKey = added.apiKey;
+});
+
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Elements and attributes an HTML document or fragment really has, as a browser would parse it. */
+function markupOf(html: string): { elements: string[]; handlers: string[]; scripts: string[] } {
+  const elements: string[] = [];
+  const handlers: string[] = [];
+  const scripts: string[] = [];
+  let inScript: string | null = null;
+  const p = new Parser(
+    {
+      onopentag(name, attribs) {
+        elements.push(name);
+        for (const k of Object.keys(attribs)) if (k.startsWith('on')) handlers.push(`${name}[${k}]`);
+        if (name === 'script') {
+          inScript = attribs['type'] ?? 'text/javascript';
+          scripts.push(inScript);
+        }
+      },
+      onclosetag(name) {
+        if (name === 'script') inScript = null;
+      },
+    },
+    { decodeEntities: true },
+  );
+  p.write(html);
+  p.end();
+  return { elements, handlers, scripts };
+}
+
+function assertOnlyText(html: string, where: string): void {
+  const m = markupOf(html);
+  assert.ok(!m.elements.includes('x-pwn'), `${where}: a payload became an element`);
+  assert.deepEqual(m.handlers, [], `${where}: a payload became an event handler`);
+  for (const type of m.scripts) assert.ok(type === 'application/ld+json' || type === 'application/json', `${where}: a script of type ${type}`);
+}
+
+/**
+ * The values of an XML feed that a feed reader may render as HTML: RSS titles, descriptions and
+ * content:encoded (RSS gives them no type); Atom elements of type="html". The rest is text.
+ */
+function feedHtmlValues(xml: string): string[] {
+  const out: string[] = [];
+  const stack: Array<{ name: string; html: boolean; text: string }> = [];
+  const p = new Parser(
+    {
+      onopentag: (name, attribs) => {
+        const html = attribs['type'] === 'html' || (attribs['type'] === undefined && ['title', 'description', 'content:encoded'].includes(name));
+        stack.push({ name, html, text: '' });
+      },
+      ontext: (t) => {
+        const top = stack[stack.length - 1];
+        if (top) top.text += t;
+      },
+      onclosetag: () => {
+        const e = stack.pop();
+        if (e?.html) out.push(e.text);
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  p.write(xml);
+  p.end();
+  return out;
+}
+
+/** xmllint's word on whether the document is well-formed XML. */
+function wellFormed(xml: string): string | null {
+  const r = spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' });
+  return r.status === 0 ? null : r.stderr;
+}
+
+test('pages in the three variants carry every field only as text', async () => {
+  const paths = ['/', '/channels/changchun', '/topics/pwn', '/search?q=%E9%95%BF%E6%98%A5', '/licensees/verify?q=x-pwn', '/tips/new', '/rights/claims/new', '/no-such-page'];
+  for (const id of ids) paths.push(`/articles/${id}`);
+  for (const v of ['zh-hans', 'zh-hant', 'zh-hk']) {
+    for (const path of paths) {
+      const res = await app.request(`/${v}${path}`);
+      const html = await res.text();
+      assertOnlyText(html, `/${v}${path}`);
+      if (path.startsWith('/articles/')) {
+        assert.match(html, /&lt;x-pwn onmouseover=&quot;alert\(1\)&quot;/, `${v}${path} shows the payload as text`);
+        // JSON-LD: data, and nothing in it can end its script element.
+        const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
+        assert.doesNotMatch(ld, /</);
+        assert.match(JSON.parse(ld).headline, /<x-pwn/);
+      }
+    }
+  }
+});
+
+test('feeds (RSS, Atom, JSON Feed) and sitemaps carry every field only as text', async () => {
+  for (const v of ['zh-hans', 'zh-hant', 'zh-hk']) {
+    for (const base of ['', '/channels/changchun']) {
+      for (const file of ['feed.xml', 'atom.xml']) {
+        const xml = await (await app.request(`/${v}${base}/${file}`)).text();
+        assert.doesNotMatch(xml, /<x-pwn|<script/, `${v}${base}/${file}: raw markup in the XML`);
+        assert.equal(wellFormed(xml), null, `${v}${base}/${file} is well-formed XML`);
+        const values = feedHtmlValues(xml);
+        assert.ok(values.some((x) => x.includes('x-pwn')), `${v}${base}/${file} carries the payload`);
+        for (const value of values) assertOnlyText(value, `${v}${base}/${file}`);
+      }
+      const json = JSON.parse(await (await app.request(`/${v}${base}/feed.json`)).text()) as { items: Array<{ title: string; content_html?: string; summary?: string }> };
+      assert.ok(json.items.length >= 2);
+      for (const i of json.items.filter((x) => x.title.includes('x-pwn'))) {
+        assert.match(i.title, /<x-pwn/, 'JSON Feed titles are text');
+        assertOnlyText(i.content_html ?? '', `${v}${base}/feed.json content_html`);
+        assert.match(i.content_html ?? '', /&lt;x-pwn/);
+      }
+    }
+  }
+  for (const path of ['/sitemap.xml', '/news-sitemap.xml', '/sitemaps/zh-hans/pages.xml', '/sitemaps/zh-hant/articles-0.xml']) {
+    const xml = await (await app.request(path)).text();
+    assert.doesNotMatch(xml, /<x-pwn|<script/, path);
+    assert.equal(wellFormed(xml), null, path);
+  }
+});
+
+test('the content API and heitu export carry every field only as text', async () => {
+  const items = (await (await app.request('/api/content/v1/items?since=2000-01-01T00:00:00Z', { headers: { authorization: `Bearer ${apiKey}` } })).json()) as { items: Array<Record<string, unknown>> };
+  const ours = items.items.filter((i) => ids.some((id) => String(i['uri']).length > 0 && JSON.stringify(i).includes(`headline<x-pwn`)));
+  assert.ok(ours.length >= 2, 'the licensee gets the payload articles');
+  const exported: Array<Record<string, unknown>> = [];
+  for await (const item of exportNinjs(store)) exported.push(item);
+  for (const item of [...ours, ...exported.filter((i) => JSON.stringify(i).includes('headline<x-pwn'))]) {
+    for (const b of item['bodies'] as Array<{ value: string }>) {
+      assertOnlyText(b.value, 'ninjs body');
+      assert.match(b.value, /&lt;x-pwn/);
+    }
+    // Headlines and the rest are text fields in ninjs: the payload is there, as text.
+    assert.match(JSON.stringify(item['headlines']), /<x-pwn/);
+  }
+  const cli = await runCli(['export'], { HEITU_DATA_DIR: dir, HEITU_DEMO: '0' });
+  assert.equal(cli.code, 0, cli.stderr);
+  for (const line of cli.stdout.split('\n').filter((l) => l.includes('headline<x-pwn'))) {
+    for (const b of (JSON.parse(line) as { bodies: Array<{ value: string }> }).bodies) assertOnlyText(b.value, 'heitu export body');
+  }
+});
+
+test('the static export carries every field only as text', async () => {
+  const out = join(dir, 'site');
+  await exportSite(out, reader, async (path) => {
+    const res = await app.request(path);
+    return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) };
+  });
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(out);
+  let checked = 0;
+  for (const f of files.filter((x) => x.endsWith('.html'))) {
+    assertOnlyText(readFileSync(f, 'utf8'), f.slice(out.length));
+    checked++;
+  }
+  for (const f of files.filter((x) => x.endsWith('.xml'))) assert.doesNotMatch(readFileSync(f, 'utf8'), /<x-pwn|<script/, f.slice(out.length));
+  assert.ok(checked > 50, `${checked} pages checked`);
+});
+
+test('the newsroom API carries every field only as text: JSON, and preview pages as escaped HTML', async () => {
+  const login = async () => {
+    const pre = await app.request('/newsroom/api/csrf');
+    const cookie = pre.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrf = ((await pre.json()) as { csrf: string }).csrf;
+    const res = await app.request('/newsroom/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify({ login: 'chief', password: 'heitu-chief' }) });
+    const session = (await res.json()) as { csrf: string };
+    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: session.csrf };
+  };
+  const s = await login();
+  const view = await app.request(`/newsroom/api/articles/${ids[0]}`, { headers: { cookie: s.cookie } });
+  assert.equal(view.status, 200);
+  assert.match(view.headers.get('content-type') ?? '', /^application\/json/);
+  const preview = await app.request('/newsroom/api/preview', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf, cookie: s.cookie },
+    body: JSON.stringify({ language: 'zh-Hans', headline: payload('headline'), summary: payload('summary'), bodyHtml: `<p>${payload('body')}</p><p onclick="x">长春</p>`, rightsClass: 'original', channels: ['changchun'], byline: payload('byline') }),
+  });
+  assert.equal(preview.status, 200);
+  const pages = (await preview.json()) as Record<string, string>;
+  for (const [variant, page] of Object.entries(pages)) {
+    assertOnlyText(page, `preview ${variant}`);
+    assert.match(page, /&lt;x-pwn/);
+  }
+});
