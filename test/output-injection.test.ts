@@ -263,3 +263,47 @@ test('the newsroom API carries every field only as text: JSON, and preview pages
     assert.match(page, /&lt;x-pwn/);
   }
 });
+
+test('dateline.text is text in RSS content:encoded, Atom content, JSON Feed content_html and the content API bodies', async () => {
+  const rss = await (await app.request('/zh-hans/feed.xml')).text();
+  const atom = await (await app.request('/zh-hans/atom.xml')).text();
+  const json = JSON.parse(await (await app.request('/zh-hans/feed.json')).text()) as { items: Array<{ content_html?: string }> };
+  const api = (await (await app.request('/api/content/v1/items?since=2000-01-01T00:00:00Z', { headers: { authorization: `Bearer ${apiKey}` } })).json()) as { items: Array<{ bodies: Array<{ value: string }> }> };
+  const bodies = [
+    ...feedHtmlValues(rss).filter((v) => v.includes('dateline&lt;')),
+    ...feedHtmlValues(atom).filter((v) => v.includes('dateline&lt;')),
+    ...json.items.map((i) => i.content_html ?? '').filter((v) => v.includes('dateline&lt;')),
+    ...api.items.flatMap((i) => i.bodies.map((b) => b.value)).filter((v) => v.includes('dateline&lt;')),
+  ];
+  assert.ok(bodies.length >= 8, `${bodies.length} bodies with the dateline`);
+  for (const b of bodies) {
+    assertOnlyText(b, 'a body with its dateline lead');
+    assert.match(b, /<p>dateline&lt;x-pwn onmouseover=&quot;alert\(1\)&quot;/);
+  }
+});
+
+test('a reporter cannot lock a term or add a dictionary form that is markup, and one already stored is text on the zh-Hant page', async () => {
+  const session = async (login: string, password: string) => {
+    const pre = await app.request('/newsroom/api/csrf');
+    const cookie = pre.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrf = ((await pre.json()) as { csrf: string }).csrf;
+    const res = await app.request('/newsroom/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify({ login, password }) });
+    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrf: string }).csrf };
+  };
+  const send = (s: { cookie: string; csrf: string }, method: string, path: string, body: unknown) =>
+    app.request(`/newsroom/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf, cookie: s.cookie }, body: JSON.stringify(body) });
+  const reporter = await session('reporter', 'heitu-reporter');
+  const draft = await send(reporter, 'POST', '/articles', {
+    language: 'zh-Hans', headline: '长春下雪', bodyHtml: '<p>长春今天下雪。</p>', rightsClass: 'original', channels: ['changchun'],
+    lockedTerms: [{ hans: '长春', hant: '<script src=/x.js></script>' }],
+  });
+  assert.equal(draft.status, 400);
+  assert.equal(((await draft.json()) as { errors: Array<{ code: string }> }).errors[0]!.code, 'VALIDATION_FAILED');
+  const editor = await session('editor', 'heitu-editor');
+  const term = await send(editor, 'POST', '/terms', { hans: '下雪', hant: '<img src=x onerror=alert(1)>' });
+  assert.equal(term.status, 400);
+  // The stored locked term from before (see the setup) reaches the page as text.
+  const page = await (await app.request(`/zh-hant/articles/${ids[0]}`)).text();
+  assert.match(page, /locked&lt;x-pwn onclick=alert\(1\)&gt;/);
+  assertOnlyText(page, 'zh-Hant page with a stored markup term');
+});
