@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, RevisionInfo, TransitionChange } from './ports.ts';
+import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, ProposedCorrection, RevisionInfo, SaveWorkflow, TransitionChange } from './ports.ts';
 import type { DialectTraits } from './migrations.ts';
-import { articleInputSchema, termSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
+import { articleInputSchema, storedTermSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
 import type { Script } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -34,6 +34,8 @@ function articleValues(input: ArticleInput) {
     locked_terms: JSON.stringify(input.lockedTerms),
   };
 }
+
+const conflict = (id: number, why = 'was moved on by someone else') => new DomainError('WORKFLOW_CONFLICT', `article ${id} ${why}; reload it`, 'status');
 
 function stale(id: number, current: number, expected: number): DomainError {
   return new DomainError(
@@ -80,8 +82,8 @@ export class KyselyArticles implements ArticleRepository {
     return (await this.byId(id))!;
   }
 
-  async update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote): Promise<Article> {
-    await this.db.transaction().execute((tx) => this.updateIn(tx, id, input, expectedRevision, ctx, audit ?? { action: 'article.save' }));
+  async update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote, workflow?: SaveWorkflow): Promise<Article> {
+    await this.db.transaction().execute((tx) => this.updateIn(tx, id, input, expectedRevision, ctx, audit ?? { action: 'article.save' }, { ...(workflow ? { workflow } : {}) }));
     return (await this.byId(id))!;
   }
 
@@ -93,38 +95,96 @@ export class KyselyArticles implements ArticleRepository {
     return (await this.byId(id))!;
   }
 
-  private async updateIn(tx: Db, id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit: AuditNote): Promise<number> {
+  async proposeCorrection(id: number, input: ArticleInput, baseRevision: number, note: string, ctx: Actx & { actorId: number }): Promise<ProposedCorrection> {
+    await this.db.transaction().execute(async (tx) => {
+      await this.checkChannels(tx, input.channels);
+      // A write that changes nothing: it holds the article's row to the end, and only if it is still the published revision corrected.
+      const held = await tx.updateTable('articles').set({ revision: baseRevision }).where('id', '=', id).where('revision', '=', baseRevision).where('status', '=', 'published').executeTakeFirst();
+      if (Number(held.numUpdatedRows) !== 1) {
+        const row = await tx.selectFrom('articles').select(['revision']).where('id', '=', id).executeTakeFirst();
+        if (!row) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
+        if (row.revision !== baseRevision) throw stale(id, row.revision, baseRevision);
+        throw conflict(id, 'is no longer published');
+      }
+      const waiting = await tx.selectFrom('pending_corrections').select(['id', 'author_id']).where('article_id', '=', id).executeTakeFirst();
+      if (waiting && Number(waiting.author_id) !== ctx.actorId) throw conflict(id, 'has someone else\'s correction waiting');
+      if (waiting) await tx.deleteFrom('pending_corrections').where('id', '=', waiting.id).execute();
+      const row = await tx
+        .insertInto('pending_corrections')
+        .values({ article_id: id, base_revision: baseRevision, snapshot: JSON.stringify(input), note, author_id: ctx.actorId, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendAudit(tx, ctx, { action: 'article.correct', articleId: id, detail: { correctionId: Number(row.id), baseRevision, note, ...(waiting ? { replaces: Number(waiting.id) } : {}) } });
+    });
+    return (await this.pendingCorrection(id))!;
+  }
+
+  async pendingCorrection(id: number): Promise<ProposedCorrection | null> {
+    const r = await this.db
+      .selectFrom('pending_corrections')
+      .leftJoin('users', 'users.id', 'pending_corrections.author_id')
+      .select(['pending_corrections.id', 'base_revision', 'snapshot', 'note', 'author_id', 'users.display_name', 'pending_corrections.created_at'])
+      .where('pending_corrections.article_id', '=', id)
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: Number(r.id), articleId: id, baseRevision: r.base_revision, article: articleInputSchema.parse(JSON.parse(r.snapshot)), note: r.note,
+      authorId: Number(r.author_id), authorName: r.display_name ?? null, createdAt: r.created_at,
+    };
+  }
+
+  async applyCorrection(id: number, correctionId: number, ctx: Actx): Promise<Article> {
+    await this.db.transaction().execute(async (tx) => {
+      const p = await tx.selectFrom('pending_corrections').selectAll().where('id', '=', correctionId).where('article_id', '=', id).executeTakeFirst();
+      // Deleted first: of two approvers at once, the second waits here and finds nothing.
+      const taken = await tx.deleteFrom('pending_corrections').where('id', '=', correctionId).where('article_id', '=', id).executeTakeFirst();
+      if (!p || Number(taken.numDeletedRows) !== 1) throw conflict(id, 'has no such correction waiting any more');
+      const live = await tx.selectFrom('articles').select(['uri', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      const input: ArticleInput = { ...articleInputSchema.parse(JSON.parse(p.snapshot)), uri: live.uri, status: 'published', publishedAt: live.published_at };
+      const audit = { action: 'article.correction_approved', detail: { correctionId, note: p.note, correctedBy: Number(p.author_id) } };
+      const revision = await this.updateIn(tx, id, input, p.base_revision, ctx, audit, { authorId: Number(p.author_id), workflow: { expectedStatus: 'published' } });
+      await tx.insertInto('article_corrections').values({ article_id: id, at: new Date().toISOString(), note: p.note, revision }).execute();
+    });
+    return (await this.byId(id))!;
+  }
+
+  /** `authorId` is who wrote the revision when that is not who makes the change (an approved correction). */
+  private async updateIn(tx: Db, id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit: AuditNote, options: { authorId?: number | null; workflow?: SaveWorkflow } = {}): Promise<number> {
     await this.checkChannels(tx, input.channels);
     const now = new Date().toISOString();
     const revision = expectedRevision + 1;
-    const result = await tx
+    const { workflow } = options;
+    let q = tx
       .updateTable('articles')
-      .set({ ...articleValues(input), ...(input.uri ? { uri: input.uri } : {}), revision, updated_at: now })
+      .set({ ...articleValues(input), ...(input.uri ? { uri: input.uri } : {}), revision, updated_at: now, ...(workflow?.reviewLevels ? { review_levels: workflow.reviewLevels } : {}) })
       .where('id', '=', id)
-      .where('revision', '=', expectedRevision)
-      .executeTakeFirst();
+      .where('revision', '=', expectedRevision);
+    if (workflow) q = q.where('status', '=', workflow.expectedStatus);
+    const result = await q.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
-      const current = await tx.selectFrom('articles').select('revision').where('id', '=', id).executeTakeFirst();
+      const current = await tx.selectFrom('articles').select(['revision', 'status']).where('id', '=', id).executeTakeFirst();
       if (!current) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
-      throw stale(id, current.revision, expectedRevision);
+      if (current.revision !== expectedRevision) throw stale(id, current.revision, expectedRevision);
+      throw conflict(id);
     }
+    if (workflow?.clearSignatures) await tx.deleteFrom('review_signatures').where('article_id', '=', id).execute();
     const before = (await this.channelsOf(tx, [id])).get(id) ?? [];
     await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
     await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await this.writeLinks(tx, id, input);
     await this.index.write(tx, id, searchDocument(input));
     const uri = input.uri ?? (await tx.selectFrom('articles').select('uri').where('id', '=', id).executeTakeFirstOrThrow()).uri;
-    await this.writeRevision(tx, id, revision, { ...input, uri }, ctx.actorId, now);
+    await this.writeRevision(tx, id, revision, { ...input, uri }, options.authorId !== undefined ? options.authorId : ctx.actorId, now);
     await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { revision, ...audit.detail } });
     await bumpContentVersion(tx, { id, channels: [...before, ...input.channels] });
     return revision;
   }
 
   async transition(id: number, expectedStatus: ArticleStatus, change: TransitionChange, ctx: Actx, audit: AuditNote): Promise<Article> {
-    const conflict = () => new DomainError('WORKFLOW_CONFLICT', `article ${id} was moved on by someone else; reload it`, 'status');
     await this.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('articles').select(['revision', 'status']).where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('NOT_FOUND', `article ${id} does not exist`);
+      if (change.expectedRevision !== undefined && row.revision !== change.expectedRevision) throw conflict(id, 'was saved again meanwhile');
       const result = await tx
         .updateTable('articles')
         .set({
@@ -138,9 +198,16 @@ export class KyselyArticles implements ArticleRepository {
         })
         .where('id', '=', id)
         .where('status', '=', expectedStatus)
+        .where('revision', '=', row.revision)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict(id);
       if (change.clearSignatures) await tx.deleteFrom('review_signatures').where('article_id', '=', id).execute();
+      if (change.discardCorrection !== undefined) {
+        let drop = tx.deleteFrom('pending_corrections').where('article_id', '=', id);
+        if (change.discardCorrection !== 'any') drop = drop.where('id', '=', change.discardCorrection);
+        const dropped = await drop.executeTakeFirst();
+        if (change.discardCorrection !== 'any' && Number(dropped.numDeletedRows) !== 1) throw conflict(id, 'has no such correction waiting any more');
+      }
       if (change.signature) {
         const taken = await tx
           .selectFrom('review_signatures')
@@ -148,7 +215,7 @@ export class KyselyArticles implements ArticleRepository {
           .where('article_id', '=', id)
           .where('level', '=', change.signature.level)
           .executeTakeFirst();
-        if (taken) throw conflict();
+        if (taken) throw conflict(id);
         await tx
           .insertInto('review_signatures')
           .values({
@@ -289,7 +356,7 @@ export class KyselyArticles implements ArticleRepository {
     return Number(row.n);
   }
 
-  async desk(options: { statuses: readonly ArticleStatus[]; createdBy?: number; limit: number; offset?: number }): Promise<DeskItem[]> {
+  async desk(options: { statuses: readonly ArticleStatus[]; createdBy?: number; withCorrection?: boolean; limit: number; offset?: number }): Promise<DeskItem[]> {
     if (options.statuses.length === 0) return [];
     let q = this.db
       .selectFrom('articles')
@@ -297,8 +364,12 @@ export class KyselyArticles implements ArticleRepository {
       .select((eb) =>
         eb.selectFrom('review_signatures').select((e) => e.fn.countAll().as('n')).whereRef('review_signatures.article_id', '=', 'articles.id').as('signed'),
       )
+      .select((eb) =>
+        eb.selectFrom('pending_corrections').select((e) => e.fn.countAll().as('n')).whereRef('pending_corrections.article_id', '=', 'articles.id').as('pending'),
+      )
       .where('status', 'in', [...options.statuses]);
     if (options.createdBy !== undefined) q = q.where('created_by', '=', options.createdBy);
+    if (options.withCorrection) q = q.where((eb) => eb.exists(eb.selectFrom('pending_corrections').select('pending_corrections.id').whereRef('pending_corrections.article_id', '=', 'articles.id')));
     const rows = await q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset ?? 0).execute();
     const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
     return rows.map((r) => ({
@@ -314,12 +385,14 @@ export class KyselyArticles implements ArticleRepository {
       reviewLevels: r.review_levels as ReviewLevel,
       signedLevels: Number(r.signed ?? 0),
       revision: r.revision,
+      correctionPending: Number(r.pending ?? 0) > 0,
     }));
   }
 
-  async countByStatus(options: { createdBy?: number } = {}): Promise<Partial<Record<ArticleStatus, number>>> {
+  async countByStatus(options: { createdBy?: number; withCorrection?: boolean } = {}): Promise<Partial<Record<ArticleStatus, number>>> {
     let q = this.db.selectFrom('articles').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status');
     if (options.createdBy !== undefined) q = q.where('created_by', '=', options.createdBy);
+    if (options.withCorrection) q = q.where((eb) => eb.exists(eb.selectFrom('pending_corrections').select('pending_corrections.id').whereRef('pending_corrections.article_id', '=', 'articles.id')));
     const rows = await q.execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
@@ -443,7 +516,7 @@ export class KyselyArticles implements ArticleRepository {
         revision: s.revision,
       })),
       corrections: corrections.map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
-      lockedTerms: termSchema.array().parse(JSON.parse(row.locked_terms)),
+      lockedTerms: storedTermSchema.array().parse(JSON.parse(row.locked_terms)),
     };
   }
 }

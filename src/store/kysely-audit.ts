@@ -10,10 +10,12 @@ export class KyselyAudit implements AuditRepository {
     return appendAudit(this.db, ctx, note);
   }
 
-  async list(options: { articleId?: number; limit: number; beforeId?: number }): Promise<AuditEntry[]> {
+  async list(options: { articleId?: number; limit: number; beforeId?: number; hidePrefixes?: readonly string[] }): Promise<AuditEntry[]> {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (options.articleId !== undefined) q = q.where('article_id', '=', options.articleId);
     if (options.beforeId !== undefined) q = q.where('id', '<', options.beforeId);
+    // Compared as a prefix rather than with LIKE, so no action name is read as a pattern.
+    for (const prefix of options.hidePrefixes ?? []) q = q.where((eb) => eb(eb.fn('substr', ['action', eb.val(1), eb.val(prefix.length)]), '<>', prefix));
     const rows = await q.orderBy('id', 'desc').limit(options.limit).execute();
     return rows.map((r) => ({
       id: Number(r.id),

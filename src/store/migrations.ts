@@ -330,6 +330,22 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .execute();
       },
     },
+    '0010_pending_corrections': {
+      async up(db: AnyDb) {
+        const [autoId, idPk] = autoIdColumn(traits);
+        // One waiting correction per article, apart from the live text until someone approves it.
+        await db.schema
+          .createTable('pending_corrections')
+          .addColumn('id', autoId, idPk)
+          .addColumn('article_id', 'integer', (c) => c.notNull().unique().references('articles.id').onDelete('cascade'))
+          .addColumn('base_revision', 'integer', (c) => c.notNull())
+          .addColumn('snapshot', 'text', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('author_id', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -77,9 +77,34 @@ export interface TransitionChange {
   /** Adds this signature (its level must not be signed yet: a race loses here). */
   signature?: { level: ReviewLevel; userId: number; name: string };
   clearSignatures?: boolean;
+  /** Only if nobody saved a revision since (the one the decision was taken on). */
+  expectedRevision?: number;
+  /** Drops the waiting correction: this one (a conflict if another is waiting now), or whichever. */
+  discardCorrection?: number | 'any';
   /** Fills 編輯 / 責編 from the signers of levels 1 and 2. */
   editorName?: string;
   responsibleEditorName?: string;
+}
+
+/** What a save does to the workflow (the new status is the input's), in the same transaction as the new revision. */
+export interface SaveWorkflow {
+  /** The save is refused (WORKFLOW_CONFLICT) if the article left this status meanwhile. */
+  expectedStatus: ArticleStatus;
+  reviewLevels?: ReviewLevel;
+  clearSignatures?: boolean;
+}
+
+/** A correction of a published article, kept apart from the live text until someone approves it. */
+export interface ProposedCorrection {
+  id: number;
+  articleId: number;
+  /** The live revision it corrects. */
+  baseRevision: number;
+  article: ArticleInput;
+  note: string;
+  authorId: number;
+  authorName: string | null;
+  createdAt: string;
 }
 
 export interface RevisionInfo {
@@ -102,6 +127,7 @@ export interface DeskItem {
   reviewLevels: ReviewLevel;
   signedLevels: number;
   revision: number;
+  correctionPending: boolean;
 }
 
 export interface ArticleRepository {
@@ -111,9 +137,23 @@ export interface ArticleRepository {
    * Replaces an article's content when `expectedRevision` is still current, recording the
    * revision and the audit entry; otherwise throws ARTICLE_STALE_REVISION and changes nothing.
    */
-  update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote): Promise<Article>;
+  update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote, workflow?: SaveWorkflow): Promise<Article>;
   /** A correction: the update plus a dated note readers see, in one transaction. */
   correct(id: number, input: ArticleInput, expectedRevision: number, note: string, ctx: Actx): Promise<Article>;
+  /**
+   * Keeps a correction of a published article at `baseRevision` for approval, replacing one by
+   * the same author; readers see nothing of it. WORKFLOW_CONFLICT if the article is no longer
+   * published or someone else's correction is waiting; ARTICLE_STALE_REVISION if it moved on.
+   */
+  proposeCorrection(id: number, input: ArticleInput, baseRevision: number, note: string, ctx: Actx & { actorId: number }): Promise<ProposedCorrection>;
+  /** The correction waiting for approval, if any. */
+  pendingCorrection(id: number): Promise<ProposedCorrection | null>;
+  /**
+   * Makes the waiting correction `correctionId` the live text: a new revision by its author and
+   * the dated note, in one transaction, audited as approved by `ctx`. WORKFLOW_CONFLICT if that
+   * correction is no longer the one waiting or the article is no longer published.
+   */
+  applyCorrection(id: number, correctionId: number, ctx: Actx): Promise<Article>;
   /**
    * Moves the workflow on when the article is still in `expectedStatus`; throws
    * WORKFLOW_CONFLICT when someone else moved it first.
@@ -129,8 +169,8 @@ export interface ArticleRepository {
   idsAfter(afterId: number, limit: number): Promise<number[]>;
   count(): Promise<number>;
   /** The newsroom's desk: articles in these states, newest change first. */
-  desk(options: { statuses: readonly ArticleStatus[]; createdBy?: number; limit: number; offset?: number }): Promise<DeskItem[]>;
-  countByStatus(options?: { createdBy?: number }): Promise<Partial<Record<ArticleStatus, number>>>;
+  desk(options: { statuses: readonly ArticleStatus[]; createdBy?: number; withCorrection?: boolean; limit: number; offset?: number }): Promise<DeskItem[]>;
+  countByStatus(options?: { createdBy?: number; withCorrection?: boolean }): Promise<Partial<Record<ArticleStatus, number>>>;
   revisions(id: number): Promise<RevisionInfo[]>;
   revision(id: number, revision: number): Promise<ArticleInput | null>;
   /** The creator and everyone who saved a revision. */
@@ -263,7 +303,8 @@ export interface AuditEntry {
 /** Append-only: there is no way to change or remove an entry, here or in the database. */
 export interface AuditRepository {
   append(ctx: Actx, note: AuditNote & { articleId?: number | null }): Promise<void>;
-  list(options: { articleId?: number; limit: number; beforeId?: number }): Promise<AuditEntry[]>;
+  /** Newest first; `hidePrefixes` leaves out actions starting with any of them (before the limit, so pages stay full). */
+  list(options: { articleId?: number; limit: number; beforeId?: number; hidePrefixes?: readonly string[] }): Promise<AuditEntry[]>;
   count(options: { action: string; since: string; actorLogin?: string; ip?: string }): Promise<number>;
 }
 

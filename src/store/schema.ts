@@ -47,6 +47,7 @@ export interface Database {
   article_revisions: { article_id: number; revision: number; snapshot: string; author_id: number | null; created_at: string };
   review_signatures: { article_id: number; level: number; user_id: number; name: string; signed_at: string; revision: number };
   article_corrections: { article_id: number; at: string; note: string; revision: number };
+  pending_corrections: { id: Generated<number>; article_id: number; base_revision: number; snapshot: string; note: string; author_id: number; created_at: string };
   users: { id: Generated<number>; login: string; display_name: string; password_hash: string; disabled: number; created_at: string };
   user_roles: { user_id: number; role: string };
   sessions: { id: string; user_id: number; csrf: string; created_at: string; expires_at: string; ip: string | null };

@@ -191,6 +191,70 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       assert.equal((await store.articles.byId(a.id))?.corrections.length, 1);
     });
 
+    test('a proposed correction waits apart from the live text until it is applied', async () => {
+      const writer = await store.users.create({ login: `corrector-${name}`, displayName: '更正人', passwordHash: 'x', roles: ['editor'] }, SYSTEM);
+      const ctx = { actorId: writer.id, actorLogin: writer.login };
+      const a = await store.articles.create(input({ headline: '原标题' }), SYSTEM);
+      const p = await store.articles.proposeCorrection(a.id, input({ headline: '更正标题', channels: ['yanbian'] }), 1, '标题有误', ctx);
+      assert.deepEqual([p.articleId, p.baseRevision, p.article.headline, p.note, p.authorId, p.authorName], [a.id, 1, '更正标题', '标题有误', writer.id, '更正人']);
+      const live = await store.articles.byId(a.id);
+      assert.deepEqual([live?.headline, live?.revision, live?.channels, live?.corrections.length, live?.updatedAt], ['原标题', 1, ['changchun'], 0, a.updatedAt]);
+      assert.deepEqual(await store.articles.pendingCorrection(a.id), p);
+      assert.equal((await store.articles.desk({ statuses: ['published'], withCorrection: true, limit: 100 })).find((d) => d.id === a.id)?.correctionPending, true);
+      assert.equal((await store.articles.countByStatus({ withCorrection: true })).published, 1);
+      // The same author replaces it; someone else, a stale base or an unpublished article are refused.
+      const p2 = await store.articles.proposeCorrection(a.id, input({ headline: '再次更正' }), 1, '标题有误', ctx);
+      assert.notEqual(p2.id, p.id);
+      const refused = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+      await assert.rejects(store.articles.proposeCorrection(a.id, input(), 1, 'x', { actorId: 4242, actorLogin: 'other' }), refused('WORKFLOW_CONFLICT'));
+      await assert.rejects(store.articles.proposeCorrection(a.id, input(), 2, 'x', ctx), refused('ARTICLE_STALE_REVISION'));
+      const draft = await store.articles.create(input({ status: 'draft', publishedAt: null }), SYSTEM);
+      await assert.rejects(store.articles.proposeCorrection(draft.id, input(), 1, 'x', ctx), refused('WORKFLOW_CONFLICT'));
+      await assert.rejects(store.articles.applyCorrection(a.id, p.id, SYSTEM), refused('WORKFLOW_CONFLICT'));
+      // Applied: a new revision written by its author, the note, the publish time kept; only once.
+      const approver = { actorId: 4343, actorLogin: 'approver' };
+      const done = await store.articles.applyCorrection(a.id, p2.id, approver);
+      assert.deepEqual([done.headline, done.revision, done.status, done.publishedAt, done.corrections.map((c) => [c.note, c.revision])], ['再次更正', 2, 'published', a.publishedAt, [['标题有误', 2]]]);
+      assert.equal((await store.articles.revisions(a.id))[0]?.authorId, writer.id);
+      assert.equal(await store.articles.pendingCorrection(a.id), null);
+      await assert.rejects(store.articles.applyCorrection(a.id, p2.id, approver), refused('WORKFLOW_CONFLICT'));
+      const log = await store.audit.list({ articleId: a.id, limit: 3 });
+      assert.deepEqual(log.map((e) => [e.action, e.actorLogin]), [['article.correction_approved', 'approver'], ['article.correct', writer.login], ['article.correct', writer.login]]);
+    });
+
+    test('a withdrawal drops a waiting correction; dropping a named one that was replaced is a conflict', async () => {
+      const ctx = { actorId: 5151, actorLogin: 'corrector' };
+      const a = await store.articles.create(input(), SYSTEM);
+      const p = await store.articles.proposeCorrection(a.id, input({ headline: '待批更正' }), 1, '更正', ctx);
+      await assert.rejects(
+        store.articles.transition(a.id, 'published', { status: 'published', discardCorrection: p.id + 1000 }, SYSTEM, { action: 'article.correction_returned' }),
+        (e: unknown) => e instanceof DomainError && e.code === 'WORKFLOW_CONFLICT',
+      );
+      assert.ok(await store.articles.pendingCorrection(a.id));
+      const w = await store.articles.transition(a.id, 'published', { status: 'withdrawn', discardCorrection: 'any', statusReason: '撤稿' }, SYSTEM, { action: 'article.withdraw' });
+      assert.equal(w.status, 'withdrawn');
+      assert.equal(await store.articles.pendingCorrection(a.id), null);
+      await assert.rejects(store.articles.applyCorrection(a.id, p.id, SYSTEM), (e: unknown) => e instanceof DomainError && e.code === 'WORKFLOW_CONFLICT');
+    });
+
+    test('a save can move the workflow with it, only from the status it was decided on', async () => {
+      const a = await store.articles.create(input({ status: 'approved', publishedAt: null }), SYSTEM);
+      await store.articles.transition(a.id, 'approved', { status: 'approved', signature: { level: 1, userId: 42, name: '编辑甲' } }, SYSTEM, { action: 'article.approve' });
+      await assert.rejects(
+        store.articles.update(a.id, input({ headline: '改过', status: 'submitted', publishedAt: null }), 1, SYSTEM, undefined, { expectedStatus: 'in_review', reviewLevels: 3, clearSignatures: true }),
+        (e: unknown) => e instanceof DomainError && e.code === 'WORKFLOW_CONFLICT',
+      );
+      assert.equal((await store.articles.byId(a.id))?.signatures.length, 1);
+      const b = await store.articles.update(a.id, input({ headline: '改过', status: 'submitted', publishedAt: null }), 1, SYSTEM, undefined, { expectedStatus: 'approved', reviewLevels: 3, clearSignatures: true });
+      assert.deepEqual([b.status, b.reviewLevels, b.signatures.length, b.revision], ['submitted', 3, 0, 2]);
+      // A transition decided on an older revision is refused.
+      await assert.rejects(
+        store.articles.transition(a.id, 'submitted', { status: 'in_review', expectedRevision: 1, signature: { level: 1, userId: 42, name: '编辑甲' } }, SYSTEM, { action: 'article.approve' }),
+        (e: unknown) => e instanceof DomainError && e.code === 'WORKFLOW_CONFLICT',
+      );
+      assert.equal((await store.articles.byId(a.id))?.signatures.length, 0);
+    });
+
     test('scheduled articles publish once when due, even with two runners at the same time', async () => {
       const due = await store.articles.create(input({ status: 'scheduled', publishedAt: '2026-11-29T00:00:00Z' }), SYSTEM);
       const later = await store.articles.create(input({ status: 'scheduled', publishedAt: '2099-01-01T00:00:00Z' }), SYSTEM);
@@ -233,6 +297,17 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       assert.equal(await store.sessions.get(`s-${name}`), null, 'a new password ends every session');
       const log = await store.audit.list({ limit: 4 });
       assert.deepEqual(log.map((e) => e.action), ['user.password', 'user.display_name', 'user.roles', 'user.create']);
+    });
+
+    test('the audit log leaves out whole kinds of entries before counting a page', async () => {
+      const ctx = { actorId: null, actorLogin: `hide-${name}` };
+      await store.audit.append(ctx, { action: 'claim.file', articleId: 987_001 });
+      await store.audit.append(ctx, { action: 'article.save', articleId: 987_001 });
+      await store.audit.append(ctx, { action: 'claim.assigned', articleId: 987_001 });
+      await store.audit.append(ctx, { action: 'claims_like.x', articleId: 987_001 });
+      const shown = await store.audit.list({ articleId: 987_001, limit: 2, hidePrefixes: ['claim.', 'tip.'] });
+      assert.deepEqual(shown.map((e) => e.action), ['claims_like.x', 'article.save']);
+      assert.equal((await store.audit.list({ articleId: 987_001, limit: 10 })).length, 4);
     });
 
     test('the audit log is append-only in the database itself', async () => {
