@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { byClass, textOf } from '../test/support/test-site.ts';
 import { signInNewsroom, siteWithBrowser, e2eOutDir } from './support/newsroom-session.ts';
 import { DEMO_USERS } from '../src/services/demo-users.ts';
+import { writeAndApprove } from '../test/support/newsroom-people.ts';
 
 const timings: Record<string, number[]> = { editorLoadMs: [], saveMs: [] };
 const outDir = e2eOutDir;
@@ -147,4 +148,37 @@ test('the newsroom switches to Traditional', { skip: missing ?? false }, async (
   await page.click('a[lang="zh-Hant"]');
   await page.waitForSelector('html[lang="zh-Hant"]');
   assert.match((await page.textContent('header')) ?? '', /黑土新聞編輯部/);
+});
+
+test('a correction waits in the editor, readers keep the published text, until someone else approves it', { skip: missing ?? false }, async (t) => {
+  const { id, responsible: api } = await writeAndApprove(site.url, { headline: '四平图书馆周末开放' });
+  await api.ok('POST', `/articles/${id}/publish`, {});
+
+  // The responsible editor corrects the headline; the note is answered at the prompt.
+  const corrector = await signIn('responsible');
+  await openArticle(corrector, id);
+  await corrector.fill('#f-headline', '四平图书馆周日开放');
+  await corrector.click('[data-action="correct"]');
+  await corrector.waitForSelector('[data-correction]');
+  assert.equal(await corrector.locator('[data-action="approve"]').count(), 0, 'the corrector has no approve button');
+  assert.equal(await corrector.inputValue('#f-headline'), '四平图书馆周日开放');
+  const before = await (await fetch(`${site.url}/zh-hans/articles/${id}`)).text();
+  assert.match(before, /四平图书馆周末开放/);
+  assert.doesNotMatch(before, /周日开放/);
+
+  // The chief editor sees it waiting, with what it changes, and approves it.
+  const chief = await signIn('chief');
+  await chief.click('[data-queue="corrections"]');
+  await chief.click(`a[href="#/articles/${id}"]`);
+  await chief.waitForSelector('[data-correction] dl.diff ins');
+  await shot(chief, '8-correction-waiting', t);
+  await chief.click('[data-action="approve"]');
+  await chief.waitForFunction(() => !document.querySelector('[data-correction]') && document.querySelector('[data-status="published"]'));
+  let page = '';
+  for (let i = 0; i < 40 && !/周日开放/.test(page); i++) {
+    page = await (await fetch(`${site.url}/zh-hans/articles/${id}`)).text();
+    if (!/周日开放/.test(page)) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.match(textOf(byClass(page, 'corrections') ?? ''), /更正/);
+  assert.match(page, /四平图书馆周日开放/);
 });

@@ -161,12 +161,14 @@ describe('workflow over the API', () => {
     const view = await responsible.ok<{ article: { revision: number } }>('GET', `/articles/${id}`);
     const inPlace = await responsible.request('PUT', `/articles/${id}`, { ...draft({ headline: '改了标题' }), baseRevision: view.article.revision });
     assert.deepEqual([inPlace.status, inPlace.json.errors?.[0]?.code], [409, 'ARTICLE_NOT_EDITABLE']);
-    const corrected = await responsible.ok<{ revision: number }>('POST', `/articles/${id}/correct`, { ...draft({ headline: '四平新建社区图书馆今天开放' }), baseRevision: view.article.revision, note: '开放日期更正为今天' });
+    // A correction waits for a second person (here the chief editor) before readers see it.
+    await responsible.ok('POST', `/articles/${id}/correct`, { ...draft({ headline: '四平新建社区图书馆今天开放' }), baseRevision: view.article.revision, note: '开放日期更正为今天' });
+    const chief = await as('chief');
+    const corrected = await chief.ok<{ revision: number }>('POST', `/articles/${id}/approve`);
     assert.equal(corrected.revision, view.article.revision + 1);
     await waitFor(async () => /开放日期更正为今天/.test(await (await fetch(`${site.url}/zh-hans/articles/${id}`)).text()));
     const page = await (await fetch(`${site.url}/zh-hans/articles/${id}`)).text();
     assert.match(textOf(byClass(page, 'corrections')!), /更正\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 开放日期更正为今天/);
-    const chief = await as('chief');
     await chief.ok('POST', `/articles/${id}/withdraw`, { reason: '事实有误' });
     await waitFor(async () => (await fetch(`${site.url}/zh-hans/articles/${id}`)).status === 404);
   });
@@ -214,8 +216,8 @@ describe('concurrency', () => {
 
 describe('scheduling and embargo', () => {
   test('an embargoed article appears nowhere public before its time, then appears on time', async () => {
-    const { id, responsible } = await writeAndApprove();
-    await responsible.ok('PUT', `/articles/${id}`, { ...draft({ headline: '禁发稿件测试标题' }), baseRevision: (await responsible.ok<{ article: { revision: number } }>('GET', `/articles/${id}`)).article.revision });
+    // Written with its headline: a change after approval would send it back to review.
+    const { id, responsible } = await writeAndApproveOn(site.url, { headline: '禁发稿件测试标题' });
     const at = new Date(Date.now() + 2500).toISOString();
     const r = await responsible.ok<{ status: string }>('POST', `/articles/${id}/publish`, { at });
     assert.equal(r.status, 'scheduled');

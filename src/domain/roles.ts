@@ -17,6 +17,10 @@ export const REVIEW_LEVEL_ROLE: Record<1 | 2 | 3, Role> = { 1: 'editor', 2: 'res
 export const REVIEW_LEVEL_NAMES: Record<1 | 2 | 3, string> = { 1: '初審', 2: '復審', 3: '終審' };
 
 export const REVIEWER_ROLES: readonly Role[] = ['editor', 'responsible_editor', 'chief_editor'];
+/** Who writes articles: reporters and every reviewing role. */
+export const WRITER_ROLES: readonly Role[] = ['reporter', ...REVIEWER_ROLES];
+/** Who may take a published or scheduled article off the site at once. */
+export const WITHDRAW_ROLES: readonly Role[] = ['responsible_editor', 'chief_editor', 'rights_manager', 'admin'];
 
 export interface Actor {
   id: number;

@@ -15,7 +15,7 @@ const admin = person(6, 'admin');
 const editorAndResponsible = person(7, 'editor', 'responsible_editor');
 
 const state = (over: Partial<WorkflowState> = {}): WorkflowState => ({
-  status: 'draft', levels: 2, signatures: [], authorIds: [reporter.id], publishAt: null, ...over,
+  status: 'draft', levels: 2, signatures: [], authorIds: [reporter.id], publishAt: null, correction: null, ...over,
 });
 
 function refuses(code: ErrorCode, fn: () => unknown): void {
@@ -167,5 +167,126 @@ describe('editing and correcting', () => {
     assertCanWrite(chief);
     refuses('FORBIDDEN_ROLE', () => assertCanWrite(rights));
     refuses('FORBIDDEN_ROLE', () => assertCanWrite(admin));
+  });
+});
+
+describe('saving goes through the state machine', () => {
+  const save = (changed: boolean, levels: 1 | 2 | 3 | null = 2) => ({ type: 'save' as const, changed, levels });
+  const signedBoth = [{ level: 1 as const, userId: editor.id }, { level: 2 as const, userId: responsible.id }];
+
+  test('a draft save is a revision by whoever saves; a draft keeps no signatures', () => {
+    const r = decide(state(), save(false, null), reporter, now);
+    assert.deepEqual([r.status, r.content, r.signatures, r.authorIds], ['draft', 'save', [], [reporter.id]]);
+    const byEditor = decide(state({ status: 'returned' }), save(true, 3), editor, now);
+    assert.deepEqual([byEditor.status, byEditor.content, byEditor.authorIds], ['returned', 'save', [reporter.id, editor.id]]);
+  });
+  for (const s of ['in_review', 'approved'] as WorkflowStatus[]) {
+    test(`from ${s}, a change clears the signatures and goes back to 初審 at the levels the new channels need`, () => {
+      const signatures = s === 'approved' ? signedBoth : signedBoth.slice(0, 1);
+      const r = decide(state({ status: s, signatures }), save(true, 3), chief, now);
+      assert.deepEqual([r.status, r.signatures, r.levels, r.content, r.authorIds], ['submitted', [], 3, 'save', [reporter.id, chief.id]]);
+    });
+  }
+  test('submitted: a change recomputes the levels', () => {
+    const r = decide(state({ status: 'submitted', levels: 1 }), save(true, 3), editor, now);
+    assert.deepEqual([r.status, r.levels, r.content], ['submitted', 3, 'save']);
+  });
+  test('in review, a save that changes nothing keeps the signatures and writes nothing', () => {
+    const r = decide(state({ status: 'approved', signatures: signedBoth }), save(false), chief, now);
+    assert.deepEqual([r.status, r.signatures, r.content, r.authorIds], ['approved', signedBoth, 'none', [reporter.id]]);
+  });
+  test('an article in review keeps a channel', () => refuses('VALIDATION_FAILED', () => decide(state({ status: 'in_review' }), save(true, null), editor, now)));
+  test('the editor who approved, then changed it, cannot approve it again nor publish it', () => {
+    const approved = decide(state({ status: 'submitted', levels: 1 }), { type: 'approve' }, editor, now);
+    assert.equal(approved.status, 'approved');
+    const changed = decide(state({ ...approved, status: approved.status }), save(true, 3), editor, now);
+    assert.deepEqual([changed.status, changed.levels, changed.signatures], ['submitted', 3, []]);
+    const after = state({ ...changed });
+    refuses('WORKFLOW_OWN_WORK', () => decide(after, { type: 'approve' }, editor, now));
+    refuses('WORKFLOW_INVALID_TRANSITION', () => decide(after, { type: 'publish' }, editor, now));
+  });
+  test('publishing checks the signatures, not only the status', () => {
+    refuses('WORKFLOW_INVALID_TRANSITION', () => decide(state({ status: 'approved', levels: 2, signatures: signedBoth.slice(0, 1) }), { type: 'publish' }, chief, now));
+    refuses('WORKFLOW_INVALID_TRANSITION', () => decide(state({ status: 'approved', levels: 2, signatures: signedBoth, authorIds: [reporter.id, editor.id] }), { type: 'publish' }, chief, now));
+    refuses('WORKFLOW_INVALID_TRANSITION', () => decide(state({ status: 'approved', levels: 2, signatures: [{ level: 1, userId: 7 }, { level: 2, userId: 7 }] }), { type: 'publish' }, chief, now));
+  });
+  test('published, scheduled and withdrawn articles are not saved', () => {
+    for (const s of ['published', 'scheduled', 'withdrawn'] as WorkflowStatus[]) refuses('ARTICLE_NOT_EDITABLE', () => decide(state({ status: s }), save(true), chief, now));
+  });
+  test('an author without a writing role neither saves nor submits', () => {
+    const noRoles = person(9);
+    const own = state({ authorIds: [noRoles.id] });
+    refuses('FORBIDDEN_ROLE', () => decide(own, save(true), noRoles, now));
+    refuses('FORBIDDEN_ROLE', () => decide(own, { type: 'submit' }, noRoles, now));
+  });
+  test('submit takes the levels the channels need now', () => {
+    assert.equal(decide(state({ status: 'returned', levels: 1 }), { type: 'submit', levels: 3 }, reporter, now).levels, 3);
+  });
+});
+
+describe('corrections wait for a second person', () => {
+  const published = state({ status: 'published', levels: 2, signatures: [{ level: 1, userId: editor.id }, { level: 2, userId: responsible.id }], publishAt: '2026-11-29T00:00:00.000Z' });
+  const correct = (levels: 1 | 2 | 3 = 2) => ({ type: 'correct' as const, note: ' 更正地名 ', levels });
+  const otherChief = person(10, 'chief_editor');
+  const otherResponsible = person(11, 'responsible_editor');
+
+  test('a correction waits apart; readers keep the published version', () => {
+    const r = decide(published, correct(), editor, now);
+    assert.deepEqual([r.status, r.content, r.correction, r.note, r.signatures, r.publishAt], ['published', 'stage_correction', { authorId: editor.id, levels: 2 }, '更正地名', published.signatures, published.publishAt]);
+  });
+  test('the corrector cannot approve it', () => {
+    const pending = state({ ...published, correction: { authorId: responsible.id, levels: 2 } });
+    refuses('WORKFLOW_OWN_WORK', () => decide(pending, { type: 'approve' }, responsible, now));
+  });
+  test('nobody who wrote the article approves its correction', () => {
+    const both = person(12, 'reporter', 'responsible_editor');
+    const pending = state({ ...published, authorIds: [both.id], correction: { authorId: chief.id, levels: 2 } });
+    refuses('WORKFLOW_OWN_WORK', () => decide(pending, { type: 'approve' }, both, now));
+  });
+  test('the approver holds the role of the top level the old or new channels need', () => {
+    const toThree = state({ ...published, correction: { authorId: editor.id, levels: 3 } });
+    refuses('FORBIDDEN_ROLE', () => decide(toThree, { type: 'approve' }, otherResponsible, now));
+    assert.equal(decide(toThree, { type: 'approve' }, otherChief, now).content, 'apply_correction');
+    const twoLevels = state({ ...published, correction: { authorId: editor.id, levels: 1 } });
+    refuses('FORBIDDEN_ROLE', () => decide(twoLevels, { type: 'approve' }, person(13, 'editor'), now));
+    assert.equal(decide(twoLevels, { type: 'approve' }, otherResponsible, now).content, 'apply_correction');
+  });
+  test('approved by another, it is applied: its author becomes an author, the levels follow its channels', () => {
+    const pending = state({ ...published, correction: { authorId: editor.id, levels: 3 } });
+    const r = decide(pending, { type: 'approve' }, otherChief, now);
+    assert.deepEqual([r.status, r.content, r.correction, r.levels, r.authorIds, r.publishAt], ['published', 'apply_correction', null, 3, [reporter.id, editor.id], published.publishAt]);
+  });
+  test('the same corrector may replace their own; someone else\'s must be decided first', () => {
+    const pending = state({ ...published, correction: { authorId: editor.id, levels: 2 } });
+    assert.deepEqual(decide(pending, correct(3), editor, now).correction, { authorId: editor.id, levels: 3 });
+    refuses('WORKFLOW_INVALID_TRANSITION', () => decide(pending, correct(), responsible, now));
+  });
+  test('return drops it with a reason; the article stays published', () => {
+    const pending = state({ ...published, correction: { authorId: editor.id, levels: 2 } });
+    const r = decide(pending, { type: 'return', reason: '来源不可靠' }, responsible, now);
+    assert.deepEqual([r.status, r.content, r.correction, r.reason, r.signatures], ['published', 'discard_correction', null, '来源不可靠', published.signatures]);
+    refuses('FORBIDDEN_ROLE', () => decide(pending, { type: 'return', reason: 'x' }, reporter, now));
+    refuses('WORKFLOW_REASON_REQUIRED', () => decide(pending, { type: 'return', reason: ' ' }, responsible, now));
+  });
+  test('withdraw stays immediate and drops a waiting correction; reopen starts from a draft', () => {
+    const pending = state({ ...published, correction: { authorId: editor.id, levels: 2 } });
+    const w = decide(pending, { type: 'withdraw', reason: '版权投诉' }, rights, now);
+    assert.deepEqual([w.status, w.content, w.correction], ['withdrawn', 'discard_correction', null]);
+    const r = decide(state({ ...w }), { type: 'reopen' }, editor, now);
+    assert.deepEqual([r.status, r.signatures, r.correction, r.publishAt], ['draft', [], null, null]);
+  });
+  test('unschedule and publish do not touch the text', () => {
+    const scheduled = state({ ...published, status: 'scheduled', publishAt: '2026-12-01T00:00:00.000Z' });
+    assert.equal(decide(scheduled, { type: 'unschedule' }, editor, now).content, 'none');
+    assert.equal(decide(state({ ...published, status: 'approved' }), { type: 'publish' }, editor, now).content, 'none');
+    assert.equal(decide(scheduled, { type: 'publish_due' }, null, new Date('2026-12-02T00:00:00Z')).content, 'none');
+  });
+  test('only a published article is corrected', () => {
+    for (const s of ['draft', 'submitted', 'in_review', 'returned', 'approved', 'scheduled', 'withdrawn'] as WorkflowStatus[]) {
+      refuses('WORKFLOW_INVALID_TRANSITION', () => decide(state({ status: s }), correct(), editor, now));
+    }
+    refuses('FORBIDDEN_ROLE', () => decide(published, correct(), reporter, now));
+    refuses('FORBIDDEN_ROLE', () => decide(published, correct(), rights, now));
+    refuses('VALIDATION_FAILED', () => decide(published, { type: 'correct', note: 'x', levels: null }, editor, now));
   });
 });

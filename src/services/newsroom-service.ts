@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Actx, DeskItem, Store } from '../store/ports.ts';
+import type { Actx, DeskItem, ProposedCorrection, Store } from '../store/ports.ts';
 import { articleInputSchema, type Article, type ArticleInput, type ArticleStatus } from '../domain/article.ts';
 import { DomainError } from '../domain/errors.ts';
-import { decide, assertCanEdit, assertCanCorrect, assertCanWrite, nextLevel, type WorkflowAction, type WorkflowState, type ReviewLevel } from '../domain/workflow.ts';
+import { decide, assertCanWrite, nextLevel, type WorkflowAction, type WorkflowState, type ReviewLevel } from '../domain/workflow.ts';
 import { REVIEW_LEVEL_ROLE, hasRole, isReviewer, type Actor } from '../domain/roles.ts';
+import { changedFields } from '../domain/content-fields.ts';
 import { sanitizeBody } from '../text/sanitize.ts';
 import { diffArticles, type FieldDiff } from './article-diff.ts';
 
@@ -18,11 +19,18 @@ export const DESK_QUEUES = {
   submitted: ['submitted'],
   in_review: ['in_review'],
   approved: ['approved'],
+  corrections: ['published'],
   scheduled: ['scheduled'],
   published: ['published'],
   withdrawn: ['withdrawn'],
 } as const satisfies Record<string, readonly ArticleStatus[]>;
 export type DeskQueue = keyof typeof DESK_QUEUES;
+
+/** A correction waiting for approval, as the newsroom sees it. */
+export interface CorrectionView extends ProposedCorrection {
+  /** What it changes in the live text. */
+  changes: FieldDiff[];
+}
 
 export interface ArticleView {
   article: Article;
@@ -30,6 +38,14 @@ export interface ArticleView {
   /** What this person may do now, so the UI shows only buttons that work. */
   can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; publish: boolean; unschedule: boolean; withdraw: boolean; reopen: boolean; correct: boolean };
   nextLevel: ReviewLevel | null;
+  /** A correction waiting for a second person: approve applies it, return drops it. */
+  correction: CorrectionView | null;
+}
+
+/** What the person acting had on screen, so that nobody approves a text they have not seen. */
+export interface Seen {
+  revision?: number | undefined;
+  correction?: number | undefined;
 }
 
 const ctxOf = (actor: Actor, ip?: string | null): Actx => ({ actorId: actor.id, actorLogin: actor.login, ip: ip ?? null });
@@ -50,22 +66,42 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
     return a;
   }
 
-  async function stateOf(a: Article): Promise<WorkflowState> {
-    return {
-      status: a.status,
-      levels: a.reviewLevels,
-      signatures: a.signatures.map((s) => ({ level: s.level, userId: s.userId })),
-      authorIds: await store.articles.authorIds(a.id),
-      publishAt: a.publishedAt,
-    };
-  }
-
-  /** The levels an article needs: the most its channels ask for. */
-  async function levelsFor(channels: string[]): Promise<ReviewLevel> {
-    if (channels.length === 0) throw new DomainError('VALIDATION_FAILED', 'choose a channel before submitting', 'channels');
+  /** The levels content needs: the most its channels ask for now; null without a channel. */
+  async function levelsOf(channels: string[]): Promise<ReviewLevel | null> {
+    if (channels.length === 0) return null;
     const all = await store.channels.list();
     const levels = all.filter((c) => channels.includes(c.slug)).map((c) => c.reviewLevels);
     return Math.min(3, Math.max(1, ...levels)) as ReviewLevel;
+  }
+
+  async function levelsFor(channels: string[]): Promise<ReviewLevel> {
+    const levels = await levelsOf(channels);
+    if (!levels) throw new DomainError('VALIDATION_FAILED', 'choose a channel before submitting', 'channels');
+    return levels;
+  }
+
+  /** The article as the state machine sees it; never fewer levels than its channels ask for now. */
+  async function stateOf(a: Article, pending: ProposedCorrection | null): Promise<WorkflowState> {
+    const [authorIds, needed, correctionLevels] = await Promise.all([
+      store.articles.authorIds(a.id),
+      levelsOf(a.channels),
+      pending ? levelsOf(pending.article.channels) : Promise.resolve(null),
+    ]);
+    return {
+      status: a.status,
+      levels: needed && needed > a.reviewLevels ? needed : a.reviewLevels,
+      signatures: a.signatures.map((s) => ({ level: s.level, userId: s.userId })),
+      authorIds,
+      publishAt: a.publishedAt,
+      correction: pending ? { authorId: pending.authorId, levels: correctionLevels ?? 1 } : null,
+    };
+  }
+
+  /** What a decision about the article needs. */
+  async function open(_actor: Actor, id: number, withCorrection = true): Promise<{ a: Article; pending: ProposedCorrection | null; state: WorkflowState }> {
+    const a = await load(id);
+    const pending = withCorrection ? await store.articles.pendingCorrection(id) : null;
+    return { a, pending, state: await stateOf(a, pending) };
   }
 
   function toInput(a: Article, draft: ArticleDraft): ArticleInput {
@@ -86,31 +122,47 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
     );
   }
 
-  async function act(actor: Actor, id: number, action: WorkflowAction, ip: string | null): Promise<Article> {
-    const a = await load(id);
-    let state = await stateOf(a);
-    let reviewLevels: ReviewLevel | undefined;
-    if (action.type === 'submit') {
-      reviewLevels = await levelsFor(a.channels);
-      state = { ...state, levels: reviewLevels };
+  /** A workflow step: the state machine decides, the store carries out exactly that, or refuses if the article moved meanwhile. */
+  async function act(actor: Actor, id: number, action: WorkflowAction, ip: string | null, seen: Seen = {}): Promise<Article> {
+    const { a, pending, state } = await open(actor, id);
+    if (seen.revision !== undefined && seen.revision !== a.revision) {
+      throw new DomainError('WORKFLOW_CONFLICT', `article ${id} was saved again after you opened it; reload it`, 'revision');
     }
-    const result = decide(state, action, actor, now());
+    if (seen.correction !== undefined && seen.correction !== pending?.id) {
+      throw new DomainError('WORKFLOW_CONFLICT', 'the correction you saw was replaced or decided meanwhile; reload it', 'correction');
+    }
+    const asked: WorkflowAction = action.type === 'submit' ? { ...action, levels: await levelsFor(a.channels) } : action;
+    const result = decide(state, asked, actor, now());
+    const ctx = ctxOf(actor, ip);
+    if (result.content === 'apply_correction') return store.articles.applyCorrection(id, pending!.id, ctx);
     const signed = result.signed;
+    const dropped = result.content === 'discard_correction' ? pending : null;
+    const returnsCorrection = dropped !== null && action.type === 'return';
     return store.articles.transition(
       id,
       a.status,
       {
         status: result.status,
-        publishedAt: action.type === 'publish' || action.type === 'unschedule' || action.type === 'return' || action.type === 'reopen' ? result.publishAt : undefined,
-        ...(reviewLevels ? { reviewLevels } : {}),
-        statusReason: result.reason ?? null,
+        expectedRevision: a.revision,
+        ...(result.publishAt !== a.publishedAt ? { publishedAt: result.publishAt } : {}),
+        ...(result.levels !== a.reviewLevels ? { reviewLevels: result.levels } : {}),
+        ...(result.status !== a.status ? { statusReason: result.reason ?? null } : {}),
         clearSignatures: result.signatures.length === 0 && a.signatures.length > 0,
+        ...(dropped ? { discardCorrection: returnsCorrection ? dropped.id : 'any' } : {}),
         ...(signed ? { signature: { ...signed, name: actor.displayName } } : {}),
         ...(signed?.level === 1 ? { editorName: actor.displayName } : {}),
         ...(signed?.level === 2 ? { responsibleEditorName: actor.displayName } : {}),
       },
-      ctxOf(actor, ip),
-      { action: `article.${action.type}`, detail: { ...(result.reason ? { reason: result.reason } : {}), ...(signed ? { level: signed.level } : {}), ...(result.publishAt && result.status === 'scheduled' ? { at: result.publishAt } : {}) } },
+      ctx,
+      {
+        action: returnsCorrection ? 'article.correction_returned' : `article.${action.type}`,
+        detail: {
+          ...(result.reason ? { reason: result.reason } : {}),
+          ...(signed ? { level: signed.level } : {}),
+          ...(result.publishAt && result.status === 'scheduled' ? { at: result.publishAt } : {}),
+          ...(dropped ? { correctionId: dropped.id } : {}),
+        },
+      },
     );
   }
 
@@ -122,8 +174,7 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
     },
 
     async view(actor: Actor, id: number): Promise<ArticleView> {
-      const a = await load(id);
-      const state = await stateOf(a);
+      const { a, pending, state } = await open(actor, id);
       const t = now();
       const can = (action: WorkflowAction) => attempt(() => decide(state, action, actor, t));
       return {
@@ -131,7 +182,7 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
         authorIds: state.authorIds,
         nextLevel: a.status === 'submitted' || a.status === 'in_review' ? nextLevel(state) : null,
         can: {
-          edit: attempt(() => assertCanEdit(state, actor)),
+          edit: can({ type: 'save', changed: true, levels: state.levels }),
           submit: can({ type: 'submit' }),
           approve: can({ type: 'approve' }),
           return: can({ type: 'return', reason: 'x' }),
@@ -139,17 +190,30 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
           unschedule: can({ type: 'unschedule' }),
           withdraw: can({ type: 'withdraw', reason: 'x' }),
           reopen: can({ type: 'reopen' }),
-          correct: attempt(() => assertCanCorrect(state, actor, 'x')),
+          correct: can({ type: 'correct', note: 'x', levels: state.levels }),
         },
+        correction: pending ? { ...pending, changes: diffArticles(articleToInput(a), pending.article) } : null,
       };
     },
 
+    /** Saves a revision; what that does to the status and the signatures is the state machine's decision. */
     async save(actor: Actor, id: number, draft: ArticleDraft, baseRevision: number, ip: string | null = null): Promise<Article> {
-      const a = await load(id);
-      assertCanEdit(await stateOf(a), actor);
+      const { a, state } = await open(actor, id, false);
+      const input = toInput(a, draft);
+      const changed = changedFields(articleToInput(a), input);
+      const result = decide(state, { type: 'save', changed: changed.length > 0, levels: await levelsOf(input.channels) }, actor, now());
       if (a.revision !== baseRevision) throw await staleError(a, baseRevision, draft);
+      if (result.content === 'none') return a;
+      const backToReview = result.status !== a.status;
       try {
-        return await store.articles.update(id, toInput(a, draft), baseRevision, ctxOf(actor, ip));
+        return await store.articles.update(
+          id,
+          { ...input, status: result.status, publishedAt: result.publishAt },
+          baseRevision,
+          ctxOf(actor, ip),
+          { action: 'article.save', ...(backToReview ? { detail: { from: a.status, to: result.status, levels: result.levels, signaturesCleared: a.signatures.length, changed } } : {}) },
+          { expectedStatus: a.status, reviewLevels: result.levels, clearSignatures: result.signatures.length === 0 },
+        );
       } catch (e) {
         // Someone saved between our read and our write: the store refused, so say what changed.
         if (e instanceof DomainError && e.code === 'ARTICLE_STALE_REVISION') throw await staleError(await load(id), baseRevision, draft);
@@ -157,25 +221,28 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
       }
     },
 
-    async correct(actor: Actor, id: number, draft: ArticleDraft, baseRevision: number, note: string, ip: string | null = null): Promise<Article> {
-      const a = await load(id);
-      assertCanCorrect(await stateOf(a), actor, note);
+    /** Proposes a correction of a published article; readers see it once someone else approves it. */
+    async correct(actor: Actor, id: number, draft: ArticleDraft, baseRevision: number, note: string, ip: string | null = null): Promise<ProposedCorrection> {
+      const { a, state } = await open(actor, id);
+      const input = toInput(a, draft);
+      const result = decide(state, { type: 'correct', note, levels: await levelsOf(input.channels) }, actor, now());
       if (a.revision !== baseRevision) throw await staleError(a, baseRevision, draft);
-      return store.articles.correct(id, toInput(a, draft), baseRevision, note.trim(), ctxOf(actor, ip));
+      return store.articles.proposeCorrection(id, input, baseRevision, result.note!, { ...ctxOf(actor, ip), actorId: actor.id });
     },
 
     act,
 
     async desk(actor: Actor): Promise<{ counts: Record<DeskQueue, number>; queues: Record<DeskQueue, DeskItem[]> }> {
-      const [all, mine] = await Promise.all([store.articles.countByStatus(), store.articles.countByStatus({ createdBy: actor.id })]);
+      const [all, mine, corrections] = await Promise.all([store.articles.countByStatus(), store.articles.countByStatus({ createdBy: actor.id }), store.articles.countByStatus({ withCorrection: true })]);
       const sum = (statuses: readonly ArticleStatus[], from: Partial<Record<ArticleStatus, number>>) => statuses.reduce((n, s) => n + (from[s] ?? 0), 0);
       const counts = {} as Record<DeskQueue, number>;
       const queues = {} as Record<DeskQueue, DeskItem[]>;
       for (const [queue, statuses] of Object.entries(DESK_QUEUES) as Array<[DeskQueue, readonly ArticleStatus[]]>) {
         // A reporter's own drafts and returned pieces are theirs; reviewers see every returned piece too.
         const own = queue === 'mine' || (queue === 'returned' && !isReviewer(actor));
-        counts[queue] = sum(statuses, own ? mine : all);
-        queues[queue] = await store.articles.desk({ statuses, limit: 50, ...(own ? { createdBy: actor.id } : {}) });
+        const withCorrection = queue === 'corrections';
+        counts[queue] = sum(statuses, withCorrection ? corrections : own ? mine : all);
+        queues[queue] = await store.articles.desk({ statuses, limit: 50, ...(withCorrection ? { withCorrection } : {}), ...(own ? { createdBy: actor.id } : {}) });
       }
       return { counts, queues };
     },

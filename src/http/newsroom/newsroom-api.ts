@@ -56,6 +56,8 @@ const userBody = z.object({
 const passwordBody = z.object({ password: z.string().min(10).max(200), currentPassword: z.string().min(1).max(200).optional() });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
 const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+/** What the caller had on screen: the step is refused (409) if the article or its waiting correction changed since. */
+const seenQuery = z.object({ revision: z.coerce.number().int().min(1).optional(), correction: z.coerce.number().int().min(1).optional() });
 
 /** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
 export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
@@ -124,14 +126,14 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       handler: async ({ actor, params }) => newsroom.view(actor!, idParam(params['id'])),
     }),
     route({
-      method: 'put', path: '/articles/:id', summary: 'Save a new revision (409 with the changes if baseRevision is stale)', access: 'session', body: saveBody,
+      method: 'put', path: '/articles/:id', summary: 'Save a new revision (409 with the changes if baseRevision is stale); a change after a signature clears the signatures and returns it to review', access: 'session', body: saveBody,
       handler: async ({ actor, params, body, ip }) => {
         const { baseRevision, ...draft } = body;
         return newsroom.save(actor!, idParam(params['id']), draft, baseRevision, ip);
       },
     }),
     route({
-      method: 'post', path: '/articles/:id/correct', summary: 'Correct a published article with a note readers see', access: 'session', body: correctBody,
+      method: 'post', path: '/articles/:id/correct', summary: 'Propose a correction of a published article, with the note readers will see once someone else approves it', access: 'session', body: correctBody,
       handler: async ({ actor, params, body, ip }) => {
         const { baseRevision, note, ...draft } = body;
         return newsroom.correct(actor!, idParam(params['id']), draft, baseRevision, note, ip);
@@ -139,19 +141,19 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
     }),
     ...(['submit', 'approve', 'unschedule', 'reopen'] as const).map((type) =>
       route({
-        method: 'post', path: `/articles/:id/${type}`, summary: `Workflow: ${type}`, access: 'session',
-        handler: async ({ actor, params, ip }) => newsroom.act(actor!, idParam(params['id']), { type }, ip),
+        method: 'post', path: `/articles/:id/${type}`, summary: type === 'approve' ? 'Workflow: approve the next level, or the waiting correction' : `Workflow: ${type}`, access: 'session', query: seenQuery,
+        handler: async ({ actor, params, ip, query }) => newsroom.act(actor!, idParam(params['id']), { type }, ip, query),
       }),
     ),
     ...(['return', 'withdraw'] as const).map((type) =>
       route({
-        method: 'post', path: `/articles/:id/${type}`, summary: `Workflow: ${type}, with a reason`, access: 'session', body: reason,
-        handler: async ({ actor, params, body, ip }) => newsroom.act(actor!, idParam(params['id']), { type, reason: body.reason }, ip),
+        method: 'post', path: `/articles/:id/${type}`, summary: type === 'return' ? 'Workflow: return to the author, or drop the waiting correction, with a reason' : `Workflow: ${type}, with a reason`, access: 'session', body: reason, query: seenQuery,
+        handler: async ({ actor, params, body, ip, query }) => newsroom.act(actor!, idParam(params['id']), { type, reason: body.reason }, ip, query),
       }),
     ),
     route({
-      method: 'post', path: '/articles/:id/publish', summary: 'Publish now, or at a time (scheduled; embargoed until then)', access: 'session', body: publishBody,
-      handler: async ({ actor, params, body, ip }) => newsroom.act(actor!, idParam(params['id']), { type: 'publish', at: body.at ?? null }, ip),
+      method: 'post', path: '/articles/:id/publish', summary: 'Publish now, or at a time (scheduled; embargoed until then)', access: 'session', body: publishBody, query: seenQuery,
+      handler: async ({ actor, params, body, ip, query }) => newsroom.act(actor!, idParam(params['id']), { type: 'publish', at: body.at ?? null }, ip, query),
     }),
     route({
       method: 'get', path: '/articles/:id/revisions', summary: 'Revision history', access: 'session',

@@ -4,8 +4,8 @@ import { t } from './boot.ts';
 import { api } from './api.ts';
 import type { UiKey } from '../ui-strings.ts';
 
-type Queue = 'mine' | 'returned' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'withdrawn';
-const QUEUES: Queue[] = ['mine', 'returned', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+type Queue = 'mine' | 'returned' | 'submitted' | 'in_review' | 'approved' | 'corrections' | 'scheduled' | 'published' | 'withdrawn';
+const QUEUES: Queue[] = ['mine', 'returned', 'submitted', 'in_review', 'approved', 'corrections', 'scheduled', 'published', 'withdrawn'];
 
 export async function deskView(root: HTMLElement, queue: Queue | undefined): Promise<void> {
   const desk = await api<{ counts: Record<Queue, number>; queues: Record<Queue, DeskItem[]> }>('GET', '/desk');
@@ -31,6 +31,7 @@ export async function deskView(root: HTMLElement, queue: Queue | undefined): Pro
               'tr',
               {},
               h('td', {}, h('a', { href: `#/articles/${a.id}` }, a.headline), ' ', h('span', { class: 'status' }, t(`status_${a.status}` as UiKey)),
+                a.correctionPending ? h('span', { class: 'status', 'data-correction': '' }, t('queue_corrections')) : null,
                 a.statusReason && a.status === 'returned' ? h('div', { class: 'notice warn' }, `${t('returnedReason')}:${a.statusReason}`) : null),
               h('td', {}, a.channels.join(', ')),
               h('td', {}, `${a.signedLevels}/${a.reviewLevels}`),

@@ -25,7 +25,8 @@ export function renderDiff(diffs: FieldDiff[]): HTMLElement {
 export async function editorView(root: HTMLElement, id: number | null, go: (hash: string) => void): Promise<void> {
   const channels = await api<Channel[]>('GET', '/channels');
   let view: ArticleView | null = id ? await api<ArticleView>('GET', `/articles/${id}`) : null;
-  let a: Partial<Article> = view?.article ?? { language: 'zh-Hans', rightsClass: 'original', channels: [], tags: [], bodyHtml: '' };
+  // A waiting correction is what the approver approves and its author may still change, so the fields show it.
+  let a: Partial<Article> = view ? { ...view.article, ...(view.correction?.article ?? {}) } : { language: 'zh-Hans', rightsClass: 'original', channels: [], tags: [], bodyHtml: '' };
   const messages = h('div', { role: 'status', 'aria-live': 'polite' });
   const say = (kind: 'ok' | 'error' | 'warn', ...content: Array<Node | string>) => messages.replaceChildren(h('div', { class: `notice ${kind}` }, ...content));
 
@@ -92,10 +93,12 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
         go(`#/articles/${created.id}`);
         return true;
       }
+      const before = view.article.status;
       const saved = await api<Article>('PUT', `/articles/${view.article.id}`, { ...draft(), baseRevision: view.article.revision });
       view = await api<ArticleView>('GET', `/articles/${saved.id}`);
       a = view.article;
-      say('ok', `${t('saved')} · ${t('revision')} ${saved.revision}`);
+      if (saved.status !== before && saved.status === 'submitted') say('warn', `${t('saved')} · ${t('revision')} ${saved.revision}`, h('p', {}, t('reviewRestarted')));
+      else say('ok', `${t('saved')} · ${t('revision')} ${saved.revision}`);
       renderSide();
       return true;
     } catch (e) {
@@ -112,8 +115,10 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
       if (!reason?.trim()) return;
       payload = { ...body, reason };
     }
+    // Names what was on screen, so the step is refused if someone changed the article or its correction meanwhile.
+    const seen = `?revision=${view.article.revision}${view.correction ? `&correction=${view.correction.id}` : ''}`;
     try {
-      await api('POST', `/articles/${view.article.id}/${path}`, payload);
+      await api('POST', `/articles/${view.article.id}/${path}${seen}`, payload);
       await editorView(root, view.article.id, go);
     } catch (e) {
       fail(e);
@@ -144,8 +149,8 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     const btn = (label: UiKey, onclick: () => void, cls = '', testid: string = label) => buttons.push(h('button', { type: 'button', class: cls, onclick, 'data-action': testid }, t(label)));
     if (!v || v.can.edit) btn('save', () => void save(), 'primary');
     if (v?.can.submit) btn('submit', async () => { if (await save()) await act('submit')(); }, 'primary');
-    if (v?.can.approve) btn('approve', act('approve'), 'primary');
-    if (v?.can.return) btn('returnToAuthor', act('return', true), '', 'return');
+    if (v?.can.approve) btn(v.correction ? 'approveCorrection' : 'approve', act('approve'), 'primary', 'approve');
+    if (v?.can.return) btn(v.correction ? 'returnCorrection' : 'returnToAuthor', act('return', true), '', 'return');
     if (v?.can.publish) btn('publish', act('publish'), 'primary');
     if (v?.can.publish) btn('schedule', () => { if (scheduleAt.value) void act('publish', false, { at: new Date(scheduleAt.value).toISOString() })(); });
     if (v?.can.unschedule) btn('unschedule', act('unschedule'));
@@ -176,6 +181,13 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
           ? h('ul', { class: 'signatures', 'aria-label': t('signedBy') }, ...art.signatures.map((s) => h('li', {}, `${t(`level${s.level}` as UiKey)}:${s.name} ${formatTime(s.signedAt)}`)))
           : null,
         art?.status === 'scheduled' ? h('p', {}, `${t('schedule')}:${formatTime(art.publishedAt)}`) : null,
+        v?.correction
+          ? h('div', { class: 'notice warn', 'data-correction': String(v.correction.id) },
+              h('strong', {}, t('correctionPending')),
+              h('p', {}, `${t('correctionBy')}:${v.correction.authorName ?? '—'} ${formatTime(v.correction.createdAt)}`),
+              h('p', {}, `${t('correctionNote')}:${v.correction.note}`),
+              h('h3', {}, t('correctionChanges')), renderDiff(v.correction.changes))
+          : null,
         v?.can.publish ? h('div', {}, h('label', { for: 'f-publish-at' }, t('publishAt')), scheduleAt) : null,
         h('div', { class: 'actions' }, ...buttons),
         art ? h('p', {}, h('a', { href: `#/articles/${art.id}/history` }, `${t('history')} / ${t('audit')}`)) : null,
