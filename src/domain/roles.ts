@@ -21,6 +21,11 @@ export const REVIEWER_ROLES: readonly Role[] = ['editor', 'responsible_editor', 
 export const WRITER_ROLES: readonly Role[] = ['reporter', ...REVIEWER_ROLES];
 /** Who may take a published or scheduled article off the site at once. */
 export const WITHDRAW_ROLES: readonly Role[] = ['responsible_editor', 'chief_editor', 'rights_manager', 'admin'];
+/** The desks that read what the public sends: claims (with claimants' addresses) and tips. */
+export const RIGHTS_DESK_ROLES: readonly Role[] = ['rights_manager', 'admin'];
+export const TIPS_DESK_ROLES: readonly Role[] = WRITER_ROLES;
+/** Who reads the site-wide audit log. */
+export const SITE_AUDIT_ROLES: readonly Role[] = ['admin', 'chief_editor'];
 
 export interface Actor {
   id: number;

@@ -68,7 +68,8 @@ export function createClaimsService(store: Store, newsroom: NewsroomService, upl
       if (action === 'take-down' && c.articleId) {
         const a = await store.articles.byId(c.articleId);
         if (a && (a.status === 'published' || a.status === 'scheduled')) {
-          await newsroom.act(actor, a.id, { type: 'withdraw', reason: `${c.reference}: ${note}` }, ip);
+          // The reason names the claim, not the desk's note: the newsroom reads it, the note stays on the claims desk.
+          await newsroom.act(actor, a.id, { type: 'withdraw', reason: `版权投诉 ${c.reference}` }, ip);
         }
       }
       return store.claims.update(id, c.status, { status: next, ...(action === 'assign' ? { assigneeId: actor.id } : {}) }, { actorId: actor.id, actorLogin: actor.login, ip }, note?.trim() || null);

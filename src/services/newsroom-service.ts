@@ -3,7 +3,8 @@ import type { Actx, DeskItem, ProposedCorrection, Store } from '../store/ports.t
 import { articleInputSchema, type Article, type ArticleInput, type ArticleStatus } from '../domain/article.ts';
 import { DomainError } from '../domain/errors.ts';
 import { decide, assertCanWrite, nextLevel, type WorkflowAction, type WorkflowState, type ReviewLevel } from '../domain/workflow.ts';
-import { REVIEW_LEVEL_ROLE, hasRole, isReviewer, type Actor } from '../domain/roles.ts';
+import { REVIEW_LEVEL_ROLE, WRITER_ROLES, hasRole, type Actor } from '../domain/roles.ts';
+import { canReadArticle, canReadRevisions, canReadSiteAudit, canReadTrail, deskScope, hiddenAuditPrefixes, seesAddresses } from '../domain/access.ts';
 import { changedFields } from '../domain/content-fields.ts';
 import { sanitizeBody } from '../text/sanitize.ts';
 import { diffArticles, type FieldDiff } from './article-diff.ts';
@@ -36,7 +37,7 @@ export interface ArticleView {
   article: Article;
   authorIds: number[];
   /** What this person may do now, so the UI shows only buttons that work. */
-  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; publish: boolean; unschedule: boolean; withdraw: boolean; reopen: boolean; correct: boolean };
+  can: { edit: boolean; submit: boolean; approve: boolean; return: boolean; publish: boolean; unschedule: boolean; withdraw: boolean; reopen: boolean; correct: boolean; history: boolean };
   nextLevel: ReviewLevel | null;
   /** A correction waiting for a second person: approve applies it, return drops it. */
   correction: CorrectionView | null;
@@ -58,6 +59,8 @@ function attempt(fn: () => unknown): boolean {
     return false;
   }
 }
+
+const notYours = () => new DomainError('FORBIDDEN_ROLE', 'this article is not among those you work on');
 
 export function createNewsroomService(store: Store, now: () => Date = () => new Date()) {
   async function load(id: number): Promise<Article> {
@@ -97,11 +100,18 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
     };
   }
 
-  /** What a decision about the article needs. */
-  async function open(_actor: Actor, id: number, withCorrection = true): Promise<{ a: Article; pending: ProposedCorrection | null; state: WorkflowState }> {
+  /** What a decision about the article needs, for someone who works on it. */
+  async function open(actor: Actor, id: number, withCorrection = true): Promise<{ a: Article; pending: ProposedCorrection | null; state: WorkflowState }> {
     const a = await load(id);
     const pending = withCorrection ? await store.articles.pendingCorrection(id) : null;
-    return { a, pending, state: await stateOf(a, pending) };
+    const state = await stateOf(a, pending);
+    if (!canReadArticle(actor, a, state.authorIds)) throw notYours();
+    return { a, pending, state };
+  }
+
+  async function openHistory(actor: Actor, id: number): Promise<void> {
+    await load(id);
+    if (!canReadRevisions(actor, await store.articles.authorIds(id))) throw notYours();
   }
 
   function toInput(a: Article, draft: ArticleDraft): ArticleInput {
@@ -191,8 +201,10 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
           withdraw: can({ type: 'withdraw', reason: 'x' }),
           reopen: can({ type: 'reopen' }),
           correct: can({ type: 'correct', note: 'x', levels: state.levels }),
+          history: canReadRevisions(actor, state.authorIds),
         },
-        correction: pending ? { ...pending, changes: diffArticles(articleToInput(a), pending.article) } : null,
+        // Corrections in the making are the newsroom's; those who only take articles down do not read them.
+        correction: pending && hasRole(actor, ...WRITER_ROLES) ? { ...pending, changes: diffArticles(articleToInput(a), pending.article) } : null,
       };
     },
 
@@ -232,38 +244,55 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
 
     act,
 
+    /** The queues, each with only the articles this person works on. */
     async desk(actor: Actor): Promise<{ counts: Record<DeskQueue, number>; queues: Record<DeskQueue, DeskItem[]> }> {
-      const [all, mine, corrections] = await Promise.all([store.articles.countByStatus(), store.articles.countByStatus({ createdBy: actor.id }), store.articles.countByStatus({ withCorrection: true })]);
+      if (actor.roles.length === 0) throw new DomainError('FORBIDDEN_ROLE', 'the desk is for people with a role in the newsroom');
+      const [all, mine, corrections, myCorrections] = await Promise.all([
+        store.articles.countByStatus(),
+        store.articles.countByStatus({ createdBy: actor.id }),
+        store.articles.countByStatus({ withCorrection: true }),
+        store.articles.countByStatus({ createdBy: actor.id, withCorrection: true }),
+      ]);
       const sum = (statuses: readonly ArticleStatus[], from: Partial<Record<ArticleStatus, number>>) => statuses.reduce((n, s) => n + (from[s] ?? 0), 0);
       const counts = {} as Record<DeskQueue, number>;
       const queues = {} as Record<DeskQueue, DeskItem[]>;
       for (const [queue, statuses] of Object.entries(DESK_QUEUES) as Array<[DeskQueue, readonly ArticleStatus[]]>) {
-        // A reporter's own drafts and returned pieces are theirs; reviewers see every returned piece too.
-        const own = queue === 'mine' || (queue === 'returned' && !isReviewer(actor));
         const withCorrection = queue === 'corrections';
-        counts[queue] = sum(statuses, withCorrection ? corrections : own ? mine : all);
+        const scope = deskScope(actor, { statuses, ownOnly: queue === 'mine', reviewersOnly: withCorrection });
+        if (scope === 'none') {
+          counts[queue] = 0;
+          queues[queue] = [];
+          continue;
+        }
+        const own = scope === 'own';
+        counts[queue] = sum(statuses, withCorrection ? (own ? myCorrections : corrections) : own ? mine : all);
         queues[queue] = await store.articles.desk({ statuses, limit: 50, ...(withCorrection ? { withCorrection } : {}), ...(own ? { createdBy: actor.id } : {}) });
       }
       return { counts, queues };
     },
 
-    async revisions(id: number) {
-      await load(id);
+    async revisions(actor: Actor, id: number) {
+      await openHistory(actor, id);
       return store.articles.revisions(id);
     },
 
-    async diff(id: number, from: number, to: number): Promise<FieldDiff[]> {
+    async diff(actor: Actor, id: number, from: number, to: number): Promise<FieldDiff[]> {
+      await openHistory(actor, id);
       const [a, b] = await Promise.all([store.articles.revision(id, from), store.articles.revision(id, to)]);
       if (!a || !b) throw new DomainError('NOT_FOUND', `article ${id} has no revision ${!a ? from : to}`);
       return diffArticles(a, b);
     },
 
+    /** An article's trail or the whole log, without what belongs to desks the reader is not on. */
     async audit(actor: Actor, options: { articleId?: number; limit: number; beforeId?: number }) {
-      if (options.articleId === undefined && !hasRole(actor, 'admin', 'chief_editor')) {
-        throw new DomainError('FORBIDDEN_ROLE', 'the site-wide audit log is for admins and chief editors');
+      if (options.articleId === undefined) {
+        if (!canReadSiteAudit(actor)) throw new DomainError('FORBIDDEN_ROLE', 'the site-wide audit log is for admins and chief editors');
+      } else {
+        await load(options.articleId);
+        if (!canReadTrail(actor, await store.articles.authorIds(options.articleId))) throw notYours();
       }
-      if (options.articleId !== undefined) await load(options.articleId);
-      return store.audit.list(options);
+      const entries = await store.audit.list({ ...options, hidePrefixes: hiddenAuditPrefixes(actor) });
+      return seesAddresses(actor) ? entries : entries.map((e) => ({ ...e, ip: null }));
     },
 
     reviewRoleFor(level: ReviewLevel) {

@@ -13,7 +13,7 @@ import type { TipsService } from '../../services/tips-service.ts';
 import { slotsSchema, topicSchema, type FrontPageService } from '../../services/front-page-service.ts';
 import { TIP_STATUSES } from '../../services/newsroom-views.ts';
 import { CLAIM_ACTIONS, CLAIM_STATUSES, agreementScopeSchema } from '../../domain/rights.ts';
-import { ROLES } from '../../domain/roles.ts';
+import { REVIEWER_ROLES, ROLES, SITE_AUDIT_ROLES, WITHDRAW_ROLES, WRITER_ROLES } from '../../domain/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { renderContext } from '../reader-site/render-context.ts';
 import { articlePage } from '../reader-site/article-page.ts';
@@ -74,6 +74,9 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
   const RIGHTS = ['rights_manager', 'admin'] as const;
   const actx = (actor: { id: number; login: string }, ip: string | null) => ({ actorId: actor.id, actorLogin: actor.login, ip });
   const EDITORS = ['editor', 'responsible_editor', 'chief_editor', 'admin'] as const;
+  // Every route names who may call it; only signing out and one's own password are left to any session.
+  const ANY_ROLE = ROLES;
+  const TRAIL_READERS = [...WRITER_ROLES, ...SITE_AUDIT_ROLES];
   const cookieBase = { path: '/', httpOnly: true, sameSite: 'Lax' as const, secure: deps.secureCookies };
 
   return [
@@ -110,69 +113,69 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       },
     }),
     route({
-      method: 'get', path: '/channels', summary: 'Channels with their review levels', access: 'session',
+      method: 'get', path: '/channels', summary: 'Channels with their review levels', access: ANY_ROLE,
       handler: async () => (await reader.frame()).channels,
     }),
     route({
-      method: 'get', path: '/desk', summary: 'Desk queues per stage, with counts', access: 'session',
+      method: 'get', path: '/desk', summary: 'Desk queues per stage, with counts, of the articles the caller works on', access: ANY_ROLE,
       handler: async ({ actor }) => newsroom.desk(actor!),
     }),
     route({
-      method: 'post', path: '/articles', summary: 'Create a draft', access: ['reporter', 'editor', 'responsible_editor', 'chief_editor'], body: articleDraftSchema, status: 201,
+      method: 'post', path: '/articles', summary: 'Create a draft', access: WRITER_ROLES, body: articleDraftSchema, status: 201,
       handler: async ({ actor, body, ip }) => newsroom.create(actor!, body, ip),
     }),
     route({
-      method: 'get', path: '/articles/:id', summary: 'An article with what the caller may do with it', access: 'session',
+      method: 'get', path: '/articles/:id', summary: 'An article with what the caller may do with it and any correction waiting (403 unless the caller works on it)', access: ANY_ROLE,
       handler: async ({ actor, params }) => newsroom.view(actor!, idParam(params['id'])),
     }),
     route({
-      method: 'put', path: '/articles/:id', summary: 'Save a new revision (409 with the changes if baseRevision is stale); a change after a signature clears the signatures and returns it to review', access: 'session', body: saveBody,
+      method: 'put', path: '/articles/:id', summary: 'Save a new revision (409 with the changes if baseRevision is stale); a change after a signature clears the signatures and returns it to review', access: WRITER_ROLES, body: saveBody,
       handler: async ({ actor, params, body, ip }) => {
         const { baseRevision, ...draft } = body;
         return newsroom.save(actor!, idParam(params['id']), draft, baseRevision, ip);
       },
     }),
     route({
-      method: 'post', path: '/articles/:id/correct', summary: 'Propose a correction of a published article, with the note readers will see once someone else approves it', access: 'session', body: correctBody,
+      method: 'post', path: '/articles/:id/correct', summary: 'Propose a correction of a published article, with the note readers will see once someone else approves it', access: REVIEWER_ROLES, body: correctBody,
       handler: async ({ actor, params, body, ip }) => {
         const { baseRevision, note, ...draft } = body;
         return newsroom.correct(actor!, idParam(params['id']), draft, baseRevision, note, ip);
       },
     }),
-    ...(['submit', 'approve', 'unschedule', 'reopen'] as const).map((type) =>
+    ...([['submit', WRITER_ROLES, 'Workflow: submit'], ['approve', REVIEWER_ROLES, 'Workflow: approve the next level, or the waiting correction'], ['unschedule', REVIEWER_ROLES, 'Workflow: unschedule'], ['reopen', REVIEWER_ROLES, 'Workflow: reopen']] as const).map(([type, access, summary]) =>
       route({
-        method: 'post', path: `/articles/:id/${type}`, summary: type === 'approve' ? 'Workflow: approve the next level, or the waiting correction' : `Workflow: ${type}`, access: 'session', query: seenQuery,
+        method: 'post', path: `/articles/:id/${type}`, summary, access, query: seenQuery,
         handler: async ({ actor, params, ip, query }) => newsroom.act(actor!, idParam(params['id']), { type }, ip, query),
       }),
     ),
-    ...(['return', 'withdraw'] as const).map((type) =>
+    ...([['return', REVIEWER_ROLES, 'Workflow: return to the author, or drop the waiting correction, with a reason'], ['withdraw', WITHDRAW_ROLES, 'Workflow: withdraw at once, with a reason']] as const).map(([type, access, summary]) =>
       route({
-        method: 'post', path: `/articles/:id/${type}`, summary: type === 'return' ? 'Workflow: return to the author, or drop the waiting correction, with a reason' : `Workflow: ${type}, with a reason`, access: 'session', body: reason, query: seenQuery,
+        method: 'post', path: `/articles/:id/${type}`, summary, access, body: reason, query: seenQuery,
         handler: async ({ actor, params, body, ip, query }) => newsroom.act(actor!, idParam(params['id']), { type, reason: body.reason }, ip, query),
       }),
     ),
     route({
-      method: 'post', path: '/articles/:id/publish', summary: 'Publish now, or at a time (scheduled; embargoed until then)', access: 'session', body: publishBody, query: seenQuery,
+      method: 'post', path: '/articles/:id/publish', summary: 'Publish now, or at a time (scheduled; embargoed until then)', access: REVIEWER_ROLES, body: publishBody, query: seenQuery,
       handler: async ({ actor, params, body, ip, query }) => newsroom.act(actor!, idParam(params['id']), { type: 'publish', at: body.at ?? null }, ip, query),
     }),
     route({
-      method: 'get', path: '/articles/:id/revisions', summary: 'Revision history', access: 'session',
-      handler: async ({ params }) => newsroom.revisions(idParam(params['id'])),
+      method: 'get', path: '/articles/:id/revisions', summary: 'Revision history (its authors and reviewers)', access: WRITER_ROLES,
+      handler: async ({ actor, params }) => newsroom.revisions(actor!, idParam(params['id'])),
     }),
     route({
-      method: 'get', path: '/articles/:id/diff', summary: 'Differences between two revisions', access: 'session', query: diffQuery,
-      handler: async ({ params, query }) => newsroom.diff(idParam(params['id']), query.from, query.to),
+      method: 'get', path: '/articles/:id/diff', summary: 'Differences between two revisions (its authors and reviewers)', access: WRITER_ROLES, query: diffQuery,
+      handler: async ({ actor, params, query }) => newsroom.diff(actor!, idParam(params['id']), query.from, query.to),
     }),
     route({
-      method: 'get', path: '/articles/:id/audit', summary: 'Audit trail of one article', access: 'session', query: auditQuery,
+      method: 'get', path: '/articles/:id/audit', summary: 'Audit trail of one article, without entries of desks the caller is not on', access: TRAIL_READERS, query: auditQuery,
       handler: async ({ actor, params, query }) => newsroom.audit(actor!, { articleId: idParam(params['id']), limit: query.limit, ...(query.before ? { beforeId: query.before } : {}) }),
     }),
     route({
-      method: 'get', path: '/audit', summary: 'Site-wide audit log', access: ['admin', 'chief_editor'], query: auditQuery,
+      method: 'get', path: '/audit', summary: 'Site-wide audit log, without entries of desks the caller is not on', access: SITE_AUDIT_ROLES, query: auditQuery,
       handler: async ({ actor, query }) => newsroom.audit(actor!, { limit: query.limit, ...(query.before ? { beforeId: query.before } : {}) }),
     }),
     route({
-      method: 'post', path: '/preview', summary: 'The article page as readers will see it, in both scripts', access: 'session', body: articleDraftSchema,
+      method: 'post', path: '/preview', summary: 'The article page as readers will see it, in both scripts', access: WRITER_ROLES, body: articleDraftSchema,
       handler: async ({ body }) => {
         const frame = await reader.frame();
         const now = new Date().toISOString();
@@ -185,11 +188,11 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       },
     }),
     route({
-      method: 'get', path: '/terms', summary: 'The site\'s conversion dictionary', access: 'session',
+      method: 'get', path: '/terms', summary: 'The site\'s conversion dictionary', access: [...WRITER_ROLES, 'admin'],
       handler: async () => terms.list(),
     }),
     route({
-      method: 'get', path: '/terms/preview', summary: 'How the converter writes a Simplified term without the dictionary', access: 'session',
+      method: 'get', path: '/terms/preview', summary: 'How the converter writes a Simplified term without the dictionary', access: [...WRITER_ROLES, 'admin'],
       query: z.object({ hans: z.string().trim().min(1).max(40) }),
       handler: async ({ query }) => terms.preview(query.hans),
     }),
@@ -251,7 +254,7 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       handler: async ({ params, c }) => download(c, await claims.evidence(idParam(params['id']), idParam(params['file']))),
     }),
     route({
-      method: 'get', path: '/front-page', summary: 'The front page: 頭條, 推薦 and 專題', access: 'session',
+      method: 'get', path: '/front-page', summary: 'The front page: 頭條, 推薦 and 專題', access: EDITORS,
       handler: async () => frontPage.get(),
     }),
     route({

@@ -190,7 +190,7 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
           : null,
         v?.can.publish ? h('div', {}, h('label', { for: 'f-publish-at' }, t('publishAt')), scheduleAt) : null,
         h('div', { class: 'actions' }, ...buttons),
-        art ? h('p', {}, h('a', { href: `#/articles/${art.id}/history` }, `${t('history')} / ${t('audit')}`)) : null,
+        art && v?.can.history ? h('p', {}, h('a', { href: `#/articles/${art.id}/history` }, `${t('history')} / ${t('audit')}`)) : null,
       ),
       h('div', { class: 'card' },
         h('label', { for: 'f-language' }, t('language')), language,

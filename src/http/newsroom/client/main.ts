@@ -12,6 +12,7 @@ import { claimsView, claimView } from './claims-view.ts';
 import { tipsView } from './tips-view.ts';
 import { frontPageView } from './front-page-view.ts';
 import { ApiError } from './api.ts';
+import { TIPS_DESK_ROLES, WRITER_ROLES, hasRole } from '../../../domain/roles.ts';
 
 const app = document.getElementById('app')!;
 
@@ -22,10 +23,10 @@ function header(): HTMLElement {
     'header',
     { class: 'top' },
     h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
-    u ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
-    u ? h('a', { href: '#/tips' }, t('tips')) : null,
+    u && hasRole(u, ...WRITER_ROLES) ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
+    u && hasRole(u, ...TIPS_DESK_ROLES) ? h('a', { href: '#/tips' }, t('tips')) : null,
     u && u.roles.some((r) => r === 'editor' || r === 'responsible_editor' || r === 'chief_editor' || r === 'admin') ? h('a', { href: '#/front-page' }, t('frontPage')) : null,
-    u ? h('a', { href: '#/terms' }, t('terms')) : null,
+    u && hasRole(u, ...WRITER_ROLES, 'admin') ? h('a', { href: '#/terms' }, t('terms')) : null,
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/licensees' }, t('licensees')) : null,
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/claims' }, t('claims')) : null,
     u && (u.roles.includes('admin') || u.roles.includes('chief_editor')) ? h('a', { href: '#/audit' }, t('audit')) : null,
