@@ -16,7 +16,13 @@ test('a postgres URL is taken as given', () => {
   assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).databaseUrl, 'postgres://u@h:5432/db');
 });
 
-for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['DATABASE_URL', 'mysql://x'], ['HEITU_PUBLIC_URL', 'news'], ['HEITU_DEMO', 'yes']] as const) {
+test('request limits: 1 MB a body and 10 MB a file unless set, in bytes, KB or MB', () => {
+  assert.deepEqual(loadConfig({}).limits, { bodyBytes: 1024 * 1024, uploadFileBytes: 10 * 1024 * 1024 });
+  assert.deepEqual(loadConfig({ HEITU_MAX_BODY: '512KB', HEITU_MAX_UPLOAD: '20mb' }).limits, { bodyBytes: 512 * 1024, uploadFileBytes: 20 * 1024 * 1024 });
+  assert.equal(loadConfig({ HEITU_MAX_BODY: '2000000' }).limits.bodyBytes, 2_000_000);
+});
+
+for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['DATABASE_URL', 'mysql://x'], ['HEITU_PUBLIC_URL', 'news'], ['HEITU_DEMO', 'yes'], ['HEITU_MAX_BODY', '1GB'], ['HEITU_MAX_BODY', '10'], ['HEITU_MAX_UPLOAD', 'lots']] as const) {
   test(`a bad ${name} stops the start and names the setting`, () => {
     assert.throws(
       () => loadConfig({ [name]: value }),

@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { resolve } from 'node:path';
 import { DomainError } from './domain/errors.ts';
 
+const MB = 1024 * 1024;
+
+/** A size in bytes, written as bytes or with KB or MB (powers of 1024): 1048576, 1024KB, 1MB. */
+function byteSize(min: number, max: number) {
+  const range = `must be from ${min / 1024}KB to ${max / MB}MB`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+\s*(KB|MB)?$/i, 'must be a size such as 1MB, 512KB or 1048576 (bytes)')
+    .transform((v) => {
+      const [, n, unit] = /^(\d+)\s*(KB|MB)?$/i.exec(v)!;
+      return Number(n) * (unit?.toUpperCase() === 'MB' ? MB : unit ? 1024 : 1);
+    })
+    .pipe(z.number().min(min, range).max(max, range));
+}
+
 /**
  * Every setting Heitu reads, validated once at start. A bad value stops the start with a
  * message naming the setting, rather than failing later in some request.
@@ -17,6 +33,8 @@ const envSchema = z.object({
     .optional(),
   HEITU_PUBLIC_URL: z.string().trim().url('must be an absolute URL such as https://news.example.org').optional(),
   HEITU_DEMO: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('1'),
+  HEITU_MAX_BODY: byteSize(1024, 64 * MB).default(1 * MB),
+  HEITU_MAX_UPLOAD: byteSize(1024, 100 * MB).default(10 * MB),
 });
 
 export interface Config {
@@ -28,6 +46,8 @@ export interface Config {
   publicUrl: string;
   /** Fill an empty database with the demo site. */
   demo: boolean;
+  /** Request bodies: every body at most `bodyBytes`, except forms with files, `uploadFileBytes` a file. */
+  limits: { bodyBytes: number; uploadFileBytes: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: (e.HEITU_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/$/, ''),
     demo: e.HEITU_DEMO === '1',
+    limits: { bodyBytes: e.HEITU_MAX_BODY, uploadFileBytes: e.HEITU_MAX_UPLOAD },
   };
 }

@@ -15,7 +15,7 @@ import { createSearchService } from './services/search-service.ts';
 import { createContentApiService } from './services/content-api-service.ts';
 import { createRightsService } from './services/rights-service.ts';
 import { rightsPolicy } from './services/rights-policy.ts';
-import { createClaimsService } from './services/claims-service.ts';
+import { createClaimsService, MAX_FILES } from './services/claims-service.ts';
 import { createTipsService } from './services/tips-service.ts';
 import { createFrontPageService } from './services/front-page-service.ts';
 import { join } from 'node:path';
@@ -64,6 +64,7 @@ export function buildApp(config: Config, s: Store) {
     frontPage: createFrontPageService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
+    limits: { ...config.limits, uploadFiles: MAX_FILES },
   });
   return { app, cache, reader };
 }

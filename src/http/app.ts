@@ -11,12 +11,14 @@ import type { ClaimsService } from '../services/claims-service.ts';
 import type { TipsService } from '../services/tips-service.ts';
 import type { FrontPageService } from '../services/front-page-service.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
-import { mountReaderSite } from './reader-site/reader-routes.ts';
+import { mountReaderSite, readerRefusal, FILE_FORMS } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountApi, openApiDocument } from './api-registry.ts';
 import { newsroomApi } from './newsroom/newsroom-api.ts';
 import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
+import { guardRequests, type RequestLimits } from './request-guard.ts';
+import { errorBody, statusOf } from './error-mapper.ts';
 
 export interface HttpDeps {
   reader: ReaderService;
@@ -34,9 +36,16 @@ export interface HttpDeps {
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
   publicUrl: string;
+  /** How large a request may be (settings), enforced before any route reads it. */
+  limits: RequestLimits;
 }
 
 export const NEWSROOM_API = '/newsroom/api';
+
+/** Where answers are JSON: the newsroom API, the content and search APIs, rights policies. */
+function isApiPath(path: string): boolean {
+  return path.startsWith(`${NEWSROOM_API}/`) || path.startsWith('/api/') || path.startsWith('/rights/policies/') || path === '/healthz';
+}
 
 /** All of Heitu's HTTP surface in one Hono app; the page cache is shared with the fast path. */
 export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; cache: PageCache } {
@@ -56,6 +65,16 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
       c.res = res;
     }
   });
+  // Before every route, so that none, present or future, reads a body or a query unchecked.
+  const readerPage = readerRefusal(deps.reader, deps.publicUrl);
+  app.use(
+    '*',
+    guardRequests({
+      limits: deps.limits,
+      takesFiles: (c) => c.req.method === 'POST' && FILE_FORMS.test(c.req.path),
+      refuse: (c, e) => (isApiPath(c.req.path) ? c.json(errorBody(e), statusOf(e) as 400, { 'cache-control': 'no-store' }) : readerPage(c, e)),
+    }),
+  );
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   const api = newsroomApi(deps);

@@ -23,10 +23,12 @@ import { claimFormPage, claimThanksPage, type ClaimFormValues } from './claim-pa
 import { tipFormPage, tipThanksPage } from './tip-page.ts';
 import type { TipsService } from '../../services/tips-service.ts';
 import type { ClaimsService } from '../../services/claims-service.ts';
-import { MAX_FILES, MAX_FILE_BYTES } from '../../services/claims-service.ts';
+import { readForm } from '../form-input.ts';
+import { refusalPage } from './refusal-page.ts';
+import { statusOf } from '../error-mapper.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { ipOf } from '../api-registry.ts';
-import { isDomainError } from '../../domain/errors.ts';
+import { isDomainError, type DomainError } from '../../domain/errors.ts';
 import { convertText } from '../../text/convert.ts';
 import { targetOfVariant } from '../../domain/variant.ts';
 
@@ -62,6 +64,20 @@ export function chosenVariant(c: Context, frame: SiteFrame): Variant {
   return variantFromAcceptLanguage(c.req.header('accept-language'), frame.settings.defaultScript);
 }
 
+/** The forms that take files: only their multipart bodies may be larger than any other (request-guard.ts). */
+export const FILE_FORMS = new RegExp(`^/(?:${VARIANTS.join('|')})/(?:tips/new|rights/claims/new)$`);
+
+/** Input refused (too large, control characters, unreadable): a page in the reader's script. */
+export function readerRefusal(reader: ReaderService, publicUrl: string): (c: Context, e: DomainError) => Promise<Response> {
+  return async (c, e) => {
+    const frame = await reader.frame();
+    const first = c.req.path.split('/')[1] ?? '';
+    const variant = isVariant(first) ? first : chosenVariant(c, frame);
+    const back = c.req.method === 'POST' && FILE_FORMS.test(c.req.path) ? c.req.path : null;
+    return c.html(refusalPage(renderContext(frame, variant, publicUrl), e.code, c.req.path, back), statusOf(e) as 400, { 'cache-control': 'no-store' });
+  };
+}
+
 /**
  * The public reader site: home, channel and article pages in every script variant, each at a
  * stable URL. Paths without a variant redirect to the reader's. It also answers what no other
@@ -76,6 +92,7 @@ export interface ReaderSiteServices {
 
 export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string, services: ReaderSiteServices): void {
   const { search, rights, claims, tips } = services;
+  const refuse = readerRefusal(reader, publicUrl);
   const tipLimiter = new RateLimiter(5 / 600, 5);
   // Public forms: five claims per address in ten minutes.
   const claimLimiter = new RateLimiter(5 / 600, 5);
@@ -214,19 +231,16 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const variant = c.req.param('variant') as Variant;
     const ctx = renderContext(await reader.frame(), variant, publicUrl);
     const say = (key: string) => convertText(LABELS.claimErrors[key] ?? LABELS.claimErrors['claim']!, 'zh-Hant', targetOfVariant(variant));
-    if (Number(c.req.header('content-length') ?? 0) > MAX_FILES * MAX_FILE_BYTES + 1_000_000) {
-      return c.html(claimFormPage(ctx, emptyClaim, say('size')), 413);
-    }
-    const form = await c.req.parseBody({ all: true });
-    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const form = await readForm(c);
+    if (isDomainError(form)) return refuse(c, form);
+    const { text } = form;
     const values: ClaimFormValues = { claimant: text('claimant'), contact: text('contact'), article: text('article'), claim: text('claim'), links: text('links') };
     const ip = ipOf(c);
     // A filled honeypot is a robot: answer as if all went well, keep nothing.
     if (text('website')) return c.html(claimThanksPage(ctx, 'HT-0', null), 200);
     if (!claimLimiter.take(`claim:${ip}`)) return c.html(claimFormPage(ctx, values, say('rate')), 429);
-    const rawFiles = ([] as unknown[]).concat(form['files'] ?? []).filter((f): f is File => f instanceof File && f.size > 0);
     try {
-      const files = await Promise.all(rawFiles.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+      const files = await form.files('files');
       const claim = await claims.file({ ...values, links: values.links.split(/\s+/).filter(Boolean) }, files, ip);
       const window = (await reader.frame()).settings.claimWindowDays;
       return c.html(claimThanksPage(ctx, claim.reference, claim.withinWindow ? null : { days: claim.daysAfterPublication ?? 0, window }), 201);
@@ -237,9 +251,6 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   });
   app.get('/rights/claims/new', async (c) => negotiated(await negotiate(c)));
 
-  /** Multipart files of a form, read into memory (each is at most 10 MB, checked again later). */
-  const formFiles = async (value: unknown) =>
-    Promise.all(([] as unknown[]).concat(value ?? []).filter((f): f is File => f instanceof File && f.size > 0).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   app.get(`/:variant${VARIANT_PATTERN}/tips/new`, async (c) => {
     const variant = c.req.param('variant') as Variant;
     return c.html(tipFormPage(renderContext(await reader.frame(), variant, publicUrl), { text: '', contact: '' }, await tips.formToken(), null), 200, { 'cache-control': 'no-store' });
@@ -248,14 +259,14 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const variant = c.req.param('variant') as Variant;
     const ctx = renderContext(await reader.frame(), variant, publicUrl);
     const say = (key: string) => convertText(LABELS.tipErrors[key] ?? LABELS.tipErrors['text']!, 'zh-Hant', targetOfVariant(variant));
-    if (Number(c.req.header('content-length') ?? 0) > MAX_FILES * MAX_FILE_BYTES + 1_000_000) return c.html(tipFormPage(ctx, { text: '', contact: '' }, await tips.formToken(), say('files')), 413);
-    const form = await c.req.parseBody({ all: true });
-    const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const form = await readForm(c);
+    if (isDomainError(form)) return refuse(c, form);
+    const { text } = form;
     const values = { text: text('text'), contact: text('contact') };
     if (text('website')) return c.html(tipThanksPage(ctx, 'XS-0'), 200);
     if (!tipLimiter.take(`tip:${ipOf(c)}`)) return c.html(tipFormPage(ctx, values, await tips.formToken(), say('rate')), 429);
     try {
-      const tip = await tips.file(values, text('token'), await formFiles(form['files']), ipOf(c));
+      const tip = await tips.file(values, text('token'), await form.files('files'), ipOf(c));
       return c.html(tipThanksPage(ctx, tip.reference), 201);
     } catch (e) {
       if (!isDomainError(e)) throw e;

@@ -1,0 +1,58 @@
+import { DomainError } from '../domain/errors.ts';
+
+/**
+ * Control characters in request input: C0, DEL and C1. PostgreSQL cannot store NUL in text at
+ * all (the request failed with a 500), and none of them belongs in a login, a name or an
+ * article. Tab, LF and CR are text where text is written (form fields, JSON strings); never in
+ * a path, a name of a field, or a key.
+ */
+const ANY = /[\u0000-\u001f\u007f-\u009f]/;
+const EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+function codePoint(ch: string): string {
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The refusal for `where`, or null when `text` is clean. */
+export function controlCharacterError(text: string, where: string, whitespaceAllowed: boolean): DomainError | null {
+  const found = (whitespaceAllowed ? EXCEPT_WHITESPACE : ANY).exec(text);
+  if (!found) return null;
+  return new DomainError('INPUT_CONTROL_CHARACTER', `${where} contains the control character ${codePoint(found[0])}, which is not accepted; remove it and send again`, where);
+}
+
+/** Throws for the first string (value or key) of a parsed JSON document that holds one. */
+export function checkJsonStrings(document: unknown, base = 'body'): void {
+  // Iterative, so a deeply nested document cannot overflow the stack.
+  const pending: Array<[unknown, string]> = [[document, base]];
+  while (pending.length) {
+    const [value, where] = pending.pop()!;
+    if (typeof value === 'string') {
+      const e = controlCharacterError(value, where, true);
+      if (e) throw e;
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => pending.push([v, `${where}.${i}`]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const e = controlCharacterError(k, `${where} (a key)`, false);
+        if (e) throw e;
+        pending.push([v, where === base ? k : `${where}.${k}`]);
+      }
+    }
+  }
+}
+
+/** Throws for a control character in the path (decoded) or in a name or value of the query. */
+export function checkUrl(url: URL): void {
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is the router's to refuse; the raw path is still checked.
+  }
+  const e = controlCharacterError(path, 'the path', false);
+  if (e) throw e;
+  for (const [name, value] of url.searchParams) {
+    const bad = controlCharacterError(name, 'a query parameter name', false) ?? controlCharacterError(value, `query ${name}`, true);
+    if (bad) throw bad;
+  }
+}

@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Hono } from 'hono';
+import { guardRequests, type RequestLimits } from './request-guard.ts';
+import { readForm } from './form-input.ts';
+import { errorBody, statusOf } from './error-mapper.ts';
+import { isDomainError } from '../domain/errors.ts';
+
+const KB = 1024;
+const limits: RequestLimits = { bodyBytes: 4 * KB, uploadFileBytes: 16 * KB, uploadFiles: 2 };
+
+function app() {
+  const a = new Hono();
+  a.use('*', guardRequests({ limits, takesFiles: (c) => c.req.path === '/upload', refuse: (c, e) => c.json(errorBody(e), statusOf(e) as 400) }));
+  a.post('/json', async (c) => c.json({ got: await c.req.json() }));
+  a.get('/page', (c) => c.text('page'));
+  a.post('/upload', async (c) => {
+    const form = await readForm(c);
+    if (isDomainError(form)) return c.json(errorBody(form), statusOf(form) as 400);
+    return c.json({ text: form.text('text'), files: (await form.files('files')).map((f) => f.bytes.length) });
+  });
+  return a;
+}
+
+const code = async (res: Response) => ((await res.json()) as { errors: Array<{ code: string }> }).errors[0]!.code;
+
+/** A body that counts how much of it was read. */
+function counted(chunks: number, size: number): { body: ReadableStream<Uint8Array>; read: () => number } {
+  let read = 0;
+  return {
+    read: () => read,
+    body: new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (read >= chunks) return controller.close();
+        read++;
+        controller.enqueue(new Uint8Array(size).fill(0x20));
+      },
+    }, { highWaterMark: 0 }),
+  };
+}
+
+test('a body over the limit is refused with 413 whatever Content-Length says, and read no further', async () => {
+  const a = app();
+  const lying = await a.request('/json', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '10' }, body: JSON.stringify({ x: 'y'.repeat(10 * KB) }) });
+  assert.equal(lying.status, 413);
+  assert.equal(await code(lying), 'PAYLOAD_TOO_LARGE');
+  assert.equal(lying.headers.get('connection'), 'close');
+  const stream = counted(1000, KB);
+  const chunked = await a.request('/json', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream.body, duplex: 'half' } as RequestInit);
+  assert.equal(chunked.status, 413);
+  assert.ok(stream.read() <= 6, `${stream.read()} chunks were read`);
+  const declared = await a.request('/json', { method: 'POST', headers: { 'content-length': String(100 * KB) }, body: 'x'.repeat(100 * KB) });
+  assert.equal(declared.status, 413);
+  const fine = await a.request('/json', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: '字'.repeat(1000) }) });
+  assert.deepEqual(await fine.json(), { got: { x: '字'.repeat(1000) } });
+});
+
+test('control characters in JSON strings and keys, form fields, the path and the query are refused with 400', async () => {
+  const a = app();
+  const json = (body: string) => a.request('/json', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  for (const body of ['{"login":"a\\u0000"}', '{"a\\u0000":1}', '{"list":[{"deep":["\\u001b"]}]}', '"\\u0085"', '{"x":"a\u0000"}']) {
+    const r = await json(body);
+    assert.equal(r.status, 400, body);
+    assert.equal(await code(r), 'INPUT_CONTROL_CHARACTER');
+  }
+  assert.equal((await json('{"text":"line\\nnext\\ttab\\r\\n"}')).status, 200);
+  // Sent as text/plain, JSON is still JSON to a route that parses it.
+  assert.equal((await a.request('/json', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"x":"\\u0000"}' })).status, 400);
+  assert.equal((await a.request('/json', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=a%00b' })).status, 400);
+  for (const path of ['/page?q=%00', '/page?q%01=1', '/pa%00ge', '/page?q=%7F']) assert.equal((await a.request(path)).status, 400, path);
+  assert.equal((await a.request('/page?q=%E9%95%BF%E6%98%A5%0A')).status, 200);
+});
+
+test('a form with files: each part and the number of parts are measured as it streams', async () => {
+  const a = app();
+  const send = (form: FormData) => a.request('/upload', { method: 'POST', body: form });
+  const ok = new FormData();
+  ok.set('text', '線索');
+  ok.append('files', new File([new Uint8Array(15 * KB)], 'a.pdf'));
+  ok.append('files', new File([new Uint8Array(15 * KB)], 'b.pdf'));
+  assert.deepEqual(await (await send(ok)).json(), { text: '線索', files: [15 * KB, 15 * KB] });
+
+  const big = new FormData();
+  big.append('files', new File([new Uint8Array(40 * KB)], 'a.pdf'));
+  const r = await send(big);
+  assert.equal(r.status, 413);
+  assert.match(((await r.json()) as { errors: Array<{ message: string }> }).errors[0]!.message, /16 KB/);
+
+  const many = new FormData();
+  for (let i = 0; i < 40; i++) many.append(`f${i}`, 'x');
+  assert.equal((await send(many)).status, 413);
+
+  const named = new FormData();
+  named.append('files', new File([new Uint8Array(10)], 'a\u0000.pdf'));
+  assert.equal(await code(await send(named)), 'INPUT_CONTROL_CHARACTER');
+  const field = new FormData();
+  field.set('text', '線\u0000索');
+  assert.equal(await code(await send(field)), 'INPUT_CONTROL_CHARACTER');
+
+  // Only the routes that take files get the larger limit.
+  const elsewhere = await a.request('/json', { method: 'POST', body: ok });
+  assert.equal(elsewhere.status, 413);
+});
