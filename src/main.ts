@@ -59,8 +59,8 @@ export function buildApp(config: Config, s: Store) {
     rights: createRightsService(s),
     rightsPolicy: (id) => rightsPolicy(s, config.publicUrl, id),
     // Evidence lives beside the database, never under anything served.
-    claims: createClaimsService(s, newsroom, join(config.dataDir, 'uploads', 'claims')),
-    tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips')),
+    claims: createClaimsService(s, newsroom, join(config.dataDir, 'uploads', 'claims'), config.limits.uploadFileBytes),
+    tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips'), config.limits.uploadFileBytes),
     frontPage: createFrontPageService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCliServer } from './support/cli.ts';
 import { NewsroomClient } from './support/newsroom-client.ts';
+import { startTestSite } from './support/test-site.ts';
 import { DEMO_USERS } from '../src/services/demo-users.ts';
 
 const MB = 1024 * 1024;
@@ -126,4 +127,25 @@ test('an article body nested 100k deep is refused by the API with 400 and a clea
   assert.equal(r.json.errors?.[0]?.code, 'HTML_TOO_DEEP');
   assert.match(r.json.errors![0]!.message, /200 levels/);
   assert.ok(ms < 2000, `the refusal took ${ms} ms`);
+});
+
+test('the limits follow the settings: HEITU_MAX_UPLOAD for a file, HEITU_MAX_BODY for the rest', async () => {
+  const site = await startTestSite({ HEITU_MAX_UPLOAD: '64KB', HEITU_MAX_BODY: '8KB' });
+  try {
+    const tip = (bytes: number) => {
+      const form = new FormData();
+      form.set('text', '一條線索的文字,至少十個字。');
+      form.append('files', new File([Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(bytes)])], 'a.pdf', { type: 'application/pdf' }));
+      return fetch(`${site.url}/zh-hant/tips/new`, { method: 'POST', body: form });
+    };
+    const big = await tip(100 * 1024);
+    assert.equal(big.status, 413);
+    assert.match(await big.text(), /lang="zh-Hant"[\s\S]*送出的內容太大了/);
+    // Within the limit, the form is read and judged on its merits (here: no valid token).
+    assert.equal((await tip(50 * 1024)).status, 400);
+    const login = await fetch(`${site.url}/newsroom/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'x', password: 'y'.repeat(9 * 1024) }) });
+    assert.equal(login.status, 413);
+  } finally {
+    await site.stop();
+  }
 });

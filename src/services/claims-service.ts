@@ -7,7 +7,7 @@ import type { Actor } from '../domain/roles.ts';
 import { hasRole } from '../domain/roles.ts';
 import { requireSettings } from './site-context.ts';
 import type { NewsroomService } from './newsroom-service.ts';
-import { keepEvidence, readEvidence } from './evidence.ts';
+import { keepEvidence, readEvidence, MAX_FILE_BYTES } from './evidence.ts';
 import { webLinkSchema } from '../domain/web-link.ts';
 
 export { MAX_FILES, MAX_FILE_BYTES, sniffEvidence } from './evidence.ts';
@@ -21,7 +21,7 @@ export const claimFormSchema = z.object({
 });
 
 /** Rights claims: filed by anyone through the public form, decided on the newsroom's claims desk. */
-export function createClaimsService(store: Store, newsroom: NewsroomService, uploadDir: string, now: () => Date = () => new Date()) {
+export function createClaimsService(store: Store, newsroom: NewsroomService, uploadDir: string, maxFileBytes = MAX_FILE_BYTES, now: () => Date = () => new Date()) {
   async function articleOf(ref: string) {
     const id = /(?:^|\/articles\/)(\d{1,15})(?:[/?#].*)?$/.exec(ref.trim())?.[1];
     const a = id ? await store.articles.byId(Number(id)) : null;
@@ -41,7 +41,7 @@ export function createClaimsService(store: Store, newsroom: NewsroomService, upl
       const article = await articleOf(parsed.data.article);
       const settings = await requireSettings(store);
       const window = claimWindow(article.publishedAt!, now(), settings.claimWindowDays);
-      const stored = await keepEvidence(uploadDir, files);
+      const stored = await keepEvidence(uploadDir, files, maxFileBytes);
       return store.claims.create({
         articleId: article.id, articleRef: parsed.data.article, claimant: parsed.data.claimant, contact: parsed.data.contact, claim: parsed.data.claim,
         links: parsed.data.links, withinWindow: window.withinWindow, daysAfterPublication: window.days, ip, files: stored,

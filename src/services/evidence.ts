@@ -19,12 +19,16 @@ export function sniffEvidence(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Checks every file first, then stores them under random names with no extension; nothing is kept if one is refused. */
-export async function keepEvidence(dir: string, files: Array<{ name: string; bytes: Uint8Array }>): Promise<Array<Omit<EvidenceFile, 'id'>>> {
+/**
+ * Checks every file first, then stores them under random names with no extension; nothing is kept
+ * if one is refused. `maxFileBytes` is the setting HEITU_MAX_UPLOAD, which the HTTP edge enforces
+ * too, while the file streams in.
+ */
+export async function keepEvidence(dir: string, files: Array<{ name: string; bytes: Uint8Array }>, maxFileBytes = MAX_FILE_BYTES): Promise<Array<Omit<EvidenceFile, 'id'>>> {
   const present = files.filter((f) => f.bytes.length > 0);
   if (present.length > MAX_FILES) throw new DomainError('UPLOAD_REJECTED', `at most ${MAX_FILES} files`, 'files');
   const checked = present.map((f) => {
-    if (f.bytes.length > MAX_FILE_BYTES) throw new DomainError('UPLOAD_REJECTED', `${f.name} is larger than 10 MB`, 'files');
+    if (f.bytes.length > maxFileBytes) throw new DomainError('UPLOAD_REJECTED', `${f.name} is larger than ${Math.round((maxFileBytes / 1024 / 1024) * 10) / 10} MB`, 'files');
     const contentType = sniffEvidence(f.bytes);
     if (!contentType) throw new DomainError('UPLOAD_REJECTED', `${f.name} is not an image or a PDF`, 'files');
     return { fileName: downloadName(f.name, contentType), contentType, size: f.bytes.length, bytes: f.bytes };

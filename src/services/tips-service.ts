@@ -4,7 +4,7 @@ import type { Store, Tip, TipStatus } from '../store/ports.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Actor } from '../domain/roles.ts';
 import { hasRole } from '../domain/roles.ts';
-import { keepEvidence, readEvidence } from './evidence.ts';
+import { keepEvidence, readEvidence, MAX_FILE_BYTES } from './evidence.ts';
 
 export const tipFormSchema = z.object({
   text: z.string().trim().min(10, 'text').max(10_000),
@@ -18,7 +18,7 @@ export const MIN_FILL_MS = 3000;
  * Reader tips (線索) for the newsroom's inbox. Against spam, with no outside service: a honeypot
  * and a rate limit at the form, and a signed timestamp that must be old enough when it comes back.
  */
-export function createTipsService(store: Store, uploadDir: string, now: () => Date = () => new Date()) {
+export function createTipsService(store: Store, uploadDir: string, maxFileBytes = MAX_FILE_BYTES, now: () => Date = () => new Date()) {
   const sign = async (at: number) => createHmac('sha256', await store.settings.secret('forms')).update(`tip:${at}`).digest('base64url');
 
   return {
@@ -39,7 +39,7 @@ export function createTipsService(store: Store, uploadDir: string, now: () => Da
       if (age < MIN_FILL_MS || age > 24 * 3_600_000) throw new DomainError('RATE_LIMITED', 'the form was sent too fast or too late; try again', 'token');
       const parsed = tipFormSchema.safeParse(input);
       if (!parsed.success) throw new DomainError('VALIDATION_FAILED', 'write a few words about what happened', String(parsed.error.issues[0]?.path[0] ?? 'text'));
-      const stored = await keepEvidence(uploadDir, files);
+      const stored = await keepEvidence(uploadDir, files, maxFileBytes);
       return store.tips.create({ ...parsed.data, ip, files: stored });
     },
 
