@@ -73,6 +73,8 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
       limits: deps.limits,
       takesFiles: (c) => c.req.method === 'POST' && FILE_FORMS.test(c.req.path),
       refuse: (c, e) => (isApiPath(c.req.path) ? c.json(errorBody(e), statusOf(e) as 400, { 'cache-control': 'no-store' }) : readerPage(c, e)),
+      // The script switch only picks one of the site's own pages by its `to`, and sends anything else home.
+      queryExempt: (c, name) => name === 'to' && c.req.path.startsWith('/variant/'),
     }),
   );
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -41,8 +41,8 @@ export function checkJsonStrings(document: unknown, base = 'body'): void {
   }
 }
 
-/** Throws for a control character in the path (decoded) or in a name or value of the query. */
-export function checkUrl(url: URL): void {
+/** Throws for a control character in the path (decoded) or in a name or value of the query, except values of `exempt` parameters. */
+export function checkUrl(url: URL, exempt: (name: string) => boolean = () => false): void {
   let path = url.pathname;
   try {
     path = decodeURIComponent(path);
@@ -52,7 +52,7 @@ export function checkUrl(url: URL): void {
   const e = controlCharacterError(path, 'the path', false);
   if (e) throw e;
   for (const [name, value] of url.searchParams) {
-    const bad = controlCharacterError(name, 'a query parameter name', false) ?? controlCharacterError(value, `query ${name}`, true);
+    const bad = controlCharacterError(name, 'a query parameter name', false) ?? (exempt(name) ? null : controlCharacterError(value, `query ${name}`, true));
     if (bad) throw bad;
   }
 }

@@ -29,6 +29,8 @@ export interface GuardOptions {
   takesFiles(c: Context): boolean;
   /** The answer to refused input: JSON on APIs, a page in the reader's script elsewhere. */
   refuse(c: Context, error: DomainError): Response | Promise<Response>;
+  /** Query parameters whose value is never used as text, so any value is answered by the route. */
+  queryExempt?(c: Context, name: string): boolean;
 }
 
 function size(bytes: number): string {
@@ -59,7 +61,7 @@ export function guardRequests(options: GuardOptions): MiddlewareHandler {
 
   return async (c, next) => {
     try {
-      checkUrl(new URL(c.req.url));
+      checkUrl(new URL(c.req.url), (name) => options.queryExempt?.(c, name) ?? false);
     } catch (e) {
       if (e instanceof DomainError) return refuse(c, e);
       throw e;
