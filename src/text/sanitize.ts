@@ -1,22 +1,19 @@
 import sanitizeHtml from 'sanitize-html';
 import { checkHtmlLimits } from './html-limits.ts';
+import { html } from './safe-html.ts';
+import { BODY_ATTRIBUTES, BODY_CLASSES, BODY_SCHEMES, BODY_SCHEMES_BY_TAG, BODY_TAGS } from './body-html.ts';
 
 /**
- * The article body HTML we accept: paragraphs, sub-headings, quotes, lists, links, and images
- * with caption and credit. Everything else (scripts, styles, event handlers, foreign classes)
- * is dropped before anything is stored.
+ * The article body HTML we accept (body-html.ts's allowlist, which the renderer applies again):
+ * paragraphs, sub-headings, quotes, lists, links, and images with caption and credit. Everything
+ * else (scripts, styles, event handlers, foreign classes) is dropped before anything is stored.
  */
 const options: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'br',
-    'figure', 'figcaption', 'img', 'span', 'cite', 'small', 'sub', 'sup'],
-  allowedAttributes: {
-    a: ['href', 'title', 'rel'],
-    img: ['src', 'alt', 'width', 'height'],
-    span: ['class'],
-  },
-  allowedClasses: { span: ['credit', 'caption'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedTags: [...BODY_TAGS],
+  allowedAttributes: Object.fromEntries(Object.entries(BODY_ATTRIBUTES).map(([tag, attrs]) => [tag, [...attrs]])),
+  allowedClasses: Object.fromEntries(Object.entries(BODY_CLASSES).map(([tag, classes]) => [tag, [...classes]])),
+  allowedSchemes: [...BODY_SCHEMES],
+  allowedSchemesByTag: Object.fromEntries(Object.entries(BODY_SCHEMES_BY_TAG).map(([tag, schemes]) => [tag, [...schemes]])),
   allowProtocolRelative: false,
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener nofollow' } }),
@@ -43,12 +40,8 @@ export function paragraphsToHtml(text: string): string {
     .split(/\r?\n\s*\r?\n|\r?\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${escapeText(p)}</p>`)
+    .map((p) => String(html`<p>${p}</p>`))
     .join('\n');
-}
-
-export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The text of an HTML fragment (for summaries and lengths), entities decoded. */

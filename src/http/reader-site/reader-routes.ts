@@ -11,7 +11,6 @@ import { SITE_CSS } from './site.css.ts';
 import { encodePage, notModifiedHeaders, type CachedPage, type PageCache } from '../page-cache.ts';
 import { sitePath, homeOf } from './reader-paths.ts';
 import { variantFromAcceptLanguage } from '../accept-language.ts';
-import { esc } from '../html.ts';
 import { searchPage } from './search-page.ts';
 import { LABELS } from './labels.ts';
 import type { SearchService } from '../../services/search-service.ts';
@@ -214,7 +213,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const variant = c.req.param('variant') as Variant;
     const q = (c.req.query('q') ?? '').slice(0, 100);
     if (q && !verifyLimiter.take(`verify:${ipOf(c)}`)) {
-      return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), '', []).replace('</h1>', `</h1><p class="notice" role="alert">${esc(convertText(LABELS.claimErrors['rate']!, 'zh-Hant', targetOfVariant(variant)))}</p>`), 429);
+      return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), '', [], convertText(LABELS.claimErrors['rate']!, 'zh-Hant', targetOfVariant(variant))), 429);
     }
     const found = await rights.verify(q);
     return c.html(verifyPage(renderContext(await reader.frame(), variant, publicUrl), q, found), 200, { 'cache-control': 'no-store' });
@@ -282,7 +281,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const r = await runSearch(c, variant);
     if (r.error) return c.json({ errors: [{ code: r.code, message: r.error, property: 'q' }] }, r.status, { 'cache-control': 'no-store' });
     return c.json({
-      results: r.results.map((x) => ({ id: x.id, headline: x.headline.replace(/<\/?mark>/g, ''), url: `${publicUrl}/${variant}/articles/${x.id}`, snippet: x.snippet, publishedAt: x.publishedAt })),
+      results: r.results.map((x) => ({ id: x.id, headline: x.headlineText, url: `${publicUrl}/${variant}/articles/${x.id}`, snippet: String(x.snippet), publishedAt: x.publishedAt })),
       total: r.total,
       page: r.page,
     }, 200, { 'cache-control': named ? 'public, max-age=30' : 'private, max-age=30' });
