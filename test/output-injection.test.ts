@@ -147,6 +147,18 @@ function wellFormed(xml: string): string | null {
   return r.status === 0 ? null : r.stderr;
 }
 
+/** Signs in through the newsroom API in-process, as the browser does: the CSRF cookie, then the session. */
+async function signIn(login: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const pre = await app.request('/newsroom/api/csrf');
+  const cookie = pre.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = ((await pre.json()) as { csrf: string }).csrf;
+  const res = await app.request('/newsroom/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify({ login, password }) });
+  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrf: string }).csrf };
+}
+
+const send = (s: { cookie: string; csrf: string }, method: string, path: string, body: unknown) =>
+  app.request(`/newsroom/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf, cookie: s.cookie }, body: JSON.stringify(body) });
+
 test('pages in the three variants carry every field only as text', async () => {
   const paths = ['/', '/channels/changchun', '/topics/pwn', '/search?q=%E9%95%BF%E6%98%A5', '/licensees/verify?q=x-pwn', '/tips/new', '/rights/claims/new', '/no-such-page'];
   for (const id of ids) paths.push(`/articles/${id}`);
@@ -239,23 +251,11 @@ test('the static export carries every field only as text', async () => {
 });
 
 test('the newsroom API carries every field only as text: JSON, and preview pages as escaped HTML', async () => {
-  const login = async () => {
-    const pre = await app.request('/newsroom/api/csrf');
-    const cookie = pre.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const csrf = ((await pre.json()) as { csrf: string }).csrf;
-    const res = await app.request('/newsroom/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify({ login: 'chief', password: 'heitu-chief' }) });
-    const session = (await res.json()) as { csrf: string };
-    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: session.csrf };
-  };
-  const s = await login();
+  const s = await signIn('chief', 'heitu-chief');
   const view = await app.request(`/newsroom/api/articles/${ids[0]}`, { headers: { cookie: s.cookie } });
   assert.equal(view.status, 200);
   assert.match(view.headers.get('content-type') ?? '', /^application\/json/);
-  const preview = await app.request('/newsroom/api/preview', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf, cookie: s.cookie },
-    body: JSON.stringify({ language: 'zh-Hans', headline: payload('headline'), summary: payload('summary'), bodyHtml: `<p>${payload('body')}</p><p onclick="x">长春</p>`, rightsClass: 'original', channels: ['changchun'], byline: payload('byline') }),
-  });
+  const preview = await send(s, 'POST', '/preview', { language: 'zh-Hans', headline: payload('headline'), summary: payload('summary'), bodyHtml: `<p>${payload('body')}</p><p onclick="x">长春</p>`, rightsClass: 'original', channels: ['changchun'], byline: payload('byline') });
   assert.equal(preview.status, 200);
   const pages = (await preview.json()) as Record<string, string>;
   for (const [variant, page] of Object.entries(pages)) {
@@ -283,23 +283,14 @@ test('dateline.text is text in RSS content:encoded, Atom content, JSON Feed cont
 });
 
 test('a reporter cannot lock a term or add a dictionary form that is markup, and one already stored is text on the zh-Hant page', async () => {
-  const session = async (login: string, password: string) => {
-    const pre = await app.request('/newsroom/api/csrf');
-    const cookie = pre.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const csrf = ((await pre.json()) as { csrf: string }).csrf;
-    const res = await app.request('/newsroom/api/session', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, body: JSON.stringify({ login, password }) });
-    return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrf: string }).csrf };
-  };
-  const send = (s: { cookie: string; csrf: string }, method: string, path: string, body: unknown) =>
-    app.request(`/newsroom/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrf, cookie: s.cookie }, body: JSON.stringify(body) });
-  const reporter = await session('reporter', 'heitu-reporter');
+  const reporter = await signIn('reporter', 'heitu-reporter');
   const draft = await send(reporter, 'POST', '/articles', {
     language: 'zh-Hans', headline: '长春下雪', bodyHtml: '<p>长春今天下雪。</p>', rightsClass: 'original', channels: ['changchun'],
     lockedTerms: [{ hans: '长春', hant: '<script src=/x.js></script>' }],
   });
   assert.equal(draft.status, 400);
   assert.equal(((await draft.json()) as { errors: Array<{ code: string }> }).errors[0]!.code, 'VALIDATION_FAILED');
-  const editor = await session('editor', 'heitu-editor');
+  const editor = await signIn('editor', 'heitu-editor');
   const term = await send(editor, 'POST', '/terms', { hans: '下雪', hant: '<img src=x onerror=alert(1)>' });
   assert.equal(term.status, 400);
   // The stored locked term from before (see the setup) reaches the page as text.
