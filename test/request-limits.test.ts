@@ -118,15 +118,19 @@ test('a 200 MB JSON body to the login route is refused', async () => {
 test('an article body nested 100k deep is refused by the API with 400 and a clear message', async () => {
   const reporter = new NewsroomClient(server.url);
   await reporter.login('reporter', DEMO_USERS.find((u) => u.login === 'reporter')!.password);
+  const draft = (bodyHtml: string) => reporter.request('POST', '/articles', { language: 'zh-Hans', headline: '嵌套很深的正文', bodyHtml, rightsClass: 'original', channels: ['siping'], tags: [] });
   const t = Date.now();
-  const r = await reporter.request('POST', '/articles', {
-    language: 'zh-Hans', headline: '嵌套很深的正文', bodyHtml: `<p>${'<b>'.repeat(100_000)}x</p>`, rightsClass: 'original', channels: ['siping'], tags: [],
-  });
+  // As deep as the length limit allows: too deep.
+  const deep = await draft(`<p>${'<b>'.repeat(30_000)}x</p>`);
   const ms = Date.now() - t;
-  assert.equal(r.status, 400);
-  assert.equal(r.json.errors?.[0]?.code, 'HTML_TOO_DEEP');
-  assert.match(r.json.errors![0]!.message, /200 levels/);
+  assert.equal(deep.status, 400);
+  assert.equal(deep.json.errors?.[0]?.code, 'HTML_TOO_DEEP');
+  assert.match(deep.json.errors![0]!.message, /200 levels/);
   assert.ok(ms < 2000, `the refusal took ${ms} ms`);
+  // The finding's own body (300 KB) is over the length limit before its depth is reached.
+  const finding = await draft(`<p>${'<b>'.repeat(100_000)}x</p>`);
+  assert.equal(finding.status, 413);
+  assert.equal(finding.json.errors?.[0]?.code, 'HTML_TOO_LARGE');
 });
 
 test('the limits follow the settings: HEITU_MAX_UPLOAD for a file, HEITU_MAX_BODY for the rest', async () => {

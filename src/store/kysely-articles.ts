@@ -8,7 +8,7 @@ import type { ReviewLevel } from '../domain/workflow.ts';
 import type { Script } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit, bumpContentVersion, type Db } from './kysely-journal.ts';
-import { searchDocument, type SearchIndexWriter } from './search-document.ts';
+import { searchDocumentYielding, type SearchDocument, type SearchIndexWriter } from './search-document.ts';
 
 type ArticleRow = Selectable<Database['articles']>;
 
@@ -54,6 +54,9 @@ export class KyselyArticles implements ArticleRepository {
 
   async create(input: ArticleInput, ctx: Actx, extra: { createdBy?: number | null; audit?: AuditNote } = {}): Promise<Article> {
     const now = new Date().toISOString();
+    // Tokenised before the transaction, yielding as it goes: a long body must hold neither the
+    // event loop nor the database connection.
+    const doc = await searchDocumentYielding(input);
     const id = await this.db.transaction().execute(async (tx) => {
       await this.checkChannels(tx, input.channels);
       const uri = input.uri ?? `urn:uuid:${randomUUID()}`;
@@ -73,7 +76,7 @@ export class KyselyArticles implements ArticleRepository {
         .executeTakeFirstOrThrow();
       const articleId = Number(row.id);
       await this.writeLinks(tx, articleId, input);
-      await this.index.write(tx, articleId, searchDocument(input));
+      await this.index.write(tx, articleId, doc);
       await this.writeRevision(tx, articleId, 1, { ...input, uri }, ctx.actorId, now);
       await appendAudit(tx, ctx, { action: 'article.create', ...extra.audit, articleId, detail: { revision: 1, status: input.status, ...extra.audit?.detail } });
       await bumpContentVersion(tx, { id: articleId, channels: input.channels });
@@ -83,13 +86,15 @@ export class KyselyArticles implements ArticleRepository {
   }
 
   async update(id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit?: AuditNote, workflow?: SaveWorkflow): Promise<Article> {
-    await this.db.transaction().execute((tx) => this.updateIn(tx, id, input, expectedRevision, ctx, audit ?? { action: 'article.save' }, { ...(workflow ? { workflow } : {}) }));
+    const doc = await searchDocumentYielding(input);
+    await this.db.transaction().execute((tx) => this.updateIn(tx, id, input, expectedRevision, ctx, audit ?? { action: 'article.save' }, { doc, ...(workflow ? { workflow } : {}) }));
     return (await this.byId(id))!;
   }
 
   async correct(id: number, input: ArticleInput, expectedRevision: number, note: string, ctx: Actx): Promise<Article> {
+    const doc = await searchDocumentYielding(input);
     await this.db.transaction().execute(async (tx) => {
-      const revision = await this.updateIn(tx, id, input, expectedRevision, ctx, { action: 'article.correct', detail: { note } });
+      const revision = await this.updateIn(tx, id, input, expectedRevision, ctx, { action: 'article.correct', detail: { note } }, { doc });
       await tx.insertInto('article_corrections').values({ article_id: id, at: new Date().toISOString(), note, revision }).execute();
     });
     return (await this.byId(id))!;
@@ -149,7 +154,7 @@ export class KyselyArticles implements ArticleRepository {
   }
 
   /** `authorId` is who wrote the revision when that is not who makes the change (an approved correction). */
-  private async updateIn(tx: Db, id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit: AuditNote, options: { authorId?: number | null; workflow?: SaveWorkflow } = {}): Promise<number> {
+  private async updateIn(tx: Db, id: number, input: ArticleInput, expectedRevision: number, ctx: Actx, audit: AuditNote, options: { authorId?: number | null; workflow?: SaveWorkflow; doc?: SearchDocument } = {}): Promise<number> {
     await this.checkChannels(tx, input.channels);
     const now = new Date().toISOString();
     const revision = expectedRevision + 1;
@@ -172,7 +177,7 @@ export class KyselyArticles implements ArticleRepository {
     await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
     await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await this.writeLinks(tx, id, input);
-    await this.index.write(tx, id, searchDocument(input));
+    await this.index.write(tx, id, options.doc ?? (await searchDocumentYielding(input)));
     const uri = input.uri ?? (await tx.selectFrom('articles').select('uri').where('id', '=', id).executeTakeFirstOrThrow()).uri;
     await this.writeRevision(tx, id, revision, { ...input, uri }, options.authorId !== undefined ? options.authorId : ctx.actorId, now);
     await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { revision, ...audit.detail } });

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { performance } from 'node:perf_hooks';
 import { escapeHtml, trustedHtml, type SafeHtml } from './safe-html.ts';
 
 /**
@@ -40,20 +41,26 @@ export interface BodyLead {
   as: 'span' | 'text';
 }
 
+/** Markup already rebuilt from the allowlist, or a run of text still to convert and escape. */
+type Piece = string | { text: string };
+
+/** Text is converted between slices of this much work, so a long body never holds the event loop. */
+const SLICE_MS = 4;
+const CHUNK = 16_384;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Rebuilds body HTML from its parsed tree: elements and attributes from the allowlist only, every
- * text node passed through `convert` (script conversion) and escaped. Conversion therefore sees
- * text, never markup: no dictionary entry or locked term can add an element or an attribute.
- * A lead, when given, opens the first paragraph.
+ * Parses body HTML into rebuilt markup and text runs: elements and attributes from the allowlist
+ * only. The parser is fed a chunk per step of `feed`, so a caller can stop early or yield between.
  */
-export function rebuildBodyHtml(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead): SafeHtml {
-  let out = '';
+function parseBody(html: string, lead: BodyLead | undefined): { pieces: Piece[]; feed: Generator<void> } {
+  const pieces: Piece[] = [];
   let text = '';
   let skipDepth = 0;
   let leadPending = lead && lead.text ? lead : null;
   let seenElement = false;
   const flush = () => {
-    if (text) out += escapeHtml(convert(text));
+    if (text) pieces.push({ text });
     text = '';
   };
   const parser = new Parser(
@@ -87,11 +94,10 @@ export function rebuildBodyHtml(html: string, convert: (text: string) => string 
         // An image without an allowed source is an empty box.
         if (name === 'img' && !/ src="/.test(attrs)) return;
         flush();
-        out += `<${name}${attrs}>`;
+        pieces.push(`<${name}${attrs}>`);
         if (leadPending && first && name === 'p') {
-          out += leadPending.as === 'span'
-            ? `<span class="dateline">${escapeHtml(convert(leadPending.text))}</span>`
-            : escapeHtml(convert(leadPending.text));
+          if (leadPending.as === 'span') pieces.push('<span class="dateline">', { text: leadPending.text }, '</span>');
+          else pieces.push({ text: leadPending.text });
         }
         leadPending = null;
       },
@@ -105,13 +111,62 @@ export function rebuildBodyHtml(html: string, convert: (text: string) => string 
         }
         if (!TAGS.has(name) || VOID.has(name)) return;
         flush();
-        out += `</${name}>`;
+        pieces.push(`</${name}>`);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
   );
-  parser.write(html);
-  parser.end();
-  flush();
+  function* feed(): Generator<void> {
+    for (let at = 0; at < html.length; at += CHUNK) {
+      parser.write(html.slice(at, at + CHUNK));
+      yield;
+    }
+    parser.end();
+    flush();
+  }
+  return { pieces, feed: feed() };
+}
+
+/**
+ * Rebuilds body HTML from its parsed tree: elements and attributes from the allowlist only, every
+ * text node passed through `convert` (script conversion) and escaped. Conversion therefore sees
+ * text, never markup: no dictionary entry or locked term can add an element or an attribute.
+ * A lead, when given, opens the first paragraph.
+ */
+export function rebuildBodyHtml(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead): SafeHtml {
+  const { pieces, feed } = parseBody(html, lead);
+  for (const _ of feed);
+  let out = '';
+  for (const p of pieces) out += typeof p === 'string' ? p : escapeHtml(convert(p.text));
   return trustedHtml(out);
+}
+
+/**
+ * The same, giving the event loop back every few milliseconds of parsing or conversion: a long
+ * body rendered in another script (conversion is the costly part) must not keep every other
+ * reader waiting.
+ */
+export async function rebuildBodyHtmlYielding(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead): Promise<SafeHtml> {
+  const { pieces, feed } = parseBody(html, lead);
+  let slice = performance.now();
+  const pause = async () => {
+    if (performance.now() - slice < SLICE_MS) return;
+    await yieldToLoop();
+    slice = performance.now();
+  };
+  for (const _ of feed) await pause();
+  let out = '';
+  for (const p of pieces) {
+    out += typeof p === 'string' ? p : escapeHtml(convert(p.text));
+    await pause();
+  }
+  return trustedHtml(out);
+}
+
+/** The first `max` characters of a body's text (for descriptions), without reading all of it. */
+export function leadingText(html: string, max: number): string {
+  const { pieces, feed } = parseBody(html, undefined);
+  const textOf = () => pieces.map((p) => (typeof p === 'string' ? '' : p.text)).join('');
+  for (const _ of feed) if (textOf().length >= max) break;
+  return textOf().slice(0, max);
 }

@@ -3,7 +3,7 @@ import type { Script, Target, Term } from './scripts.ts';
 import { WordAwareConverter } from './word-aware-converter.ts';
 import { wordBoundaries } from './segmenter.ts';
 import { BUILTIN_WORD_TERMS, MEASURE_ZHI } from './builtin-terms.ts';
-import { rebuildBodyHtml, type BodyLead } from './body-html.ts';
+import { rebuildBodyHtml, rebuildBodyHtmlYielding, type BodyLead } from './body-html.ts';
 import type { SafeHtml } from './safe-html.ts';
 
 /**
@@ -100,4 +100,9 @@ export function convertText(text: string, from: Script, to: Target, terms: reado
  */
 export function convertHtml(html: string, from: Script, to: Target, terms: readonly Term[] = [], lead?: BodyLead): SafeHtml {
   return rebuildBodyHtml(html, from === to ? undefined : (text) => convertText(text, from, to, terms), lead);
+}
+
+/** convertHtml for pages rendered while serving readers: it gives the event loop back as it goes. */
+export function convertHtmlYielding(html: string, from: Script, to: Target, terms: readonly Term[] = [], lead?: BodyLead): Promise<SafeHtml> {
+  return rebuildBodyHtmlYielding(html, from === to ? undefined : (text) => convertText(text, from, to, terms), lead);
 }

@@ -9,8 +9,12 @@ import { DomainError } from '../domain/errors.ts';
  * the 50 ms a request may hold the event loop; real articles are far inside them.
  */
 export const HTML_LIMITS = {
-  /** UTF-16 code units. */
-  length: 400_000,
+  /**
+   * UTF-16 code units: about 95,000 Chinese characters of prose, five times a long government
+   * report. Past this, writing the search index (one synchronous FTS5 insert) alone holds the
+   * event loop for more than the budget (`npm run bench -- render`, longestAcceptedBody).
+   */
+  length: 100_000,
   /** Open elements at once, as the parser sees them (implied closes included). */
   depth: 200,
   /** Tags opened and closed, attributes, text runs and comments, as the parser reports them. */

@@ -4,16 +4,26 @@ import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
 import { formatLead } from '../../domain/dateline.ts';
 import { formatLocalDateTime, formatZoned } from '../../domain/time.ts';
-import { html, joinHtml } from '../../text/safe-html.ts';
+import { html, joinHtml, type SafeHtml } from '../../text/safe-html.ts';
+import { leadingText, type BodyLead } from '../../text/body-html.ts';
 import { articleJsonLd } from './article-json-ld.ts';
 import { convertText } from '../../text/convert.ts';
-import { htmlToText } from '../../text/sanitize.ts';
+
+const leadOf = (data: ArticleData): BodyLead => ({ text: formatLead(data.article.dateline, data.article.language), as: 'span' });
+
+/**
+ * The article's body in the reader's script, converted without holding the event loop: rendered
+ * first by the reader routes, then handed to articlePage.
+ */
+export function articleBody(ctx: RenderContext, data: ArticleData): Promise<SafeHtml> {
+  return ctx.hYielding(data.article.bodyHtml, data.article.language, leadOf(data));
+}
 
 /**
  * The article page in the seed page's order: headline; time to the second, 來源, 編輯, 責編;
  * the 原題 line; the dateline lead and the body; the reprint notice.
  */
-export function articlePage(ctx: RenderContext, data: ArticleData): string {
+export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtml = ctx.h(data.article.bodyHtml, data.article.language, leadOf(data))): string {
   const a = data.article;
   const { settings } = data;
   const from = a.language;
@@ -23,7 +33,6 @@ export function articlePage(ctx: RenderContext, data: ArticleData): string {
     a.editorName && html`<span class="editor">${ctx.t(LABELS.editor)}:${ctx.t(a.editorName, from)}</span>`,
     a.responsibleEditorName && html`<span class="responsible-editor">${ctx.t(LABELS.responsibleEditor)}:${ctx.t(a.responsibleEditorName, from)}</span>`,
   ].filter((x) => !!x), html`<span class="sep">|</span>`);
-  const body = ctx.h(a.bodyHtml, from, { text: formatLead(a.dateline, a.language), as: 'span' });
   const notices: string[] = [];
   if (a.rightsClass === 'exclusive' && settings.creditLine) notices.push(ctx.t(settings.creditLine, settings.language));
   if (a.rightsClass === 'reprint') notices.push(ctx.t(settings.reprintDisclaimer, settings.language));
@@ -46,7 +55,7 @@ ${corrections}${joinHtml(notices.map((n) => html`<p class="notice">${n}</p>`), '
     body: html`${article}${articleJsonLd(ctx, data)}`,
     meta: {
       type: 'article',
-      description: convertText(a.summary ?? htmlToText(a.bodyHtml).slice(0, 120), from, ctx.target, [...a.lockedTerms, ...data.terms]),
+      description: convertText(a.summary ?? leadingText(a.bodyHtml, 120), from, ctx.target, [...a.lockedTerms, ...data.terms]),
       publishedTime: formatZoned(a.publishedAt!, settings.timeZone),
       modifiedTime: formatZoned(a.updatedAt, settings.timeZone),
     },

@@ -3,7 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { ReaderService, SiteFrame } from '../../services/reader-service.ts';
 import { isVariant, variantOfScript, VARIANTS, type Variant } from '../../domain/variant.ts';
 import { renderContext } from './render-context.ts';
-import { articlePage } from './article-page.ts';
+import { articlePage, articleBody } from './article-page.ts';
 import { homePage, topicPage } from './home-page.ts';
 import { channelPage } from './channel-page.ts';
 import { errorPage, bareErrorPage } from './error-page.ts';
@@ -127,7 +127,9 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     if (!Number.isSafeInteger(id)) return notFound(c, variant);
     const page = await cached(c.req.path, [`a:${id}`], async () => {
       const data = await reader.article(id);
-      return data ? encodePage(200, HTML, articlePage(renderContext(data, variant, publicUrl, data.article.lockedTerms), data), PAGE_CACHE_CONTROL) : null;
+      if (!data) return null;
+      const ctx = renderContext(data, variant, publicUrl, data.article.lockedTerms);
+      return encodePage(200, HTML, articlePage(ctx, data, await articleBody(ctx, data)), PAGE_CACHE_CONTROL);
     });
     return page ? send(c, page) : notFound(c, variant);
   };
@@ -294,7 +296,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     if (!format || (slug !== null && !/^[a-z0-9-]{1,60}$/.test(slug))) return notFound(c, variant);
     const page = await cached(c.req.path, [slug ? `c:${slug}` : 'home'], async () => {
       const data = await reader.feed(slug);
-      return data ? encodePage(200, FEED_TYPES[format], renderFeed(renderContext(data, variant, publicUrl), data, format), PAGE_CACHE_CONTROL) : null;
+      return data ? encodePage(200, FEED_TYPES[format], await renderFeed(renderContext(data, variant, publicUrl), data, format), PAGE_CACHE_CONTROL) : null;
     });
     return page ? send(c, page) : notFound(c, variant);
   };

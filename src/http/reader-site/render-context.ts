@@ -1,5 +1,5 @@
 import { targetOfVariant, type Script, type Target, type Variant } from '../../domain/variant.ts';
-import { convertText, convertHtml, type Term } from '../../text/convert.ts';
+import { convertText, convertHtml, convertHtmlYielding, type Term } from '../../text/convert.ts';
 import type { SiteFrame } from '../../services/reader-service.ts';
 import type { SafeHtml } from '../../text/safe-html.ts';
 import type { BodyLead } from '../../text/body-html.ts';
@@ -13,6 +13,8 @@ export interface RenderContext {
   t(text: string, from?: Script): string;
   /** Body HTML written in `from`, rebuilt from its allowlist with its text in the reader's script. */
   h(html: string, from: Script, lead?: BodyLead): SafeHtml;
+  /** The same, yielding to the event loop as it converts (for pages rendered while serving). */
+  hYielding(html: string, from: Script, lead?: BodyLead): Promise<SafeHtml>;
   /** The path of `path` in this variant, e.g. `/zh-hans/articles/1`. */
   href(path: string): string;
   /** The path of `path` in another variant. */
@@ -34,6 +36,7 @@ export function renderContext(frame: SiteFrame, variant: Variant, publicUrl: str
     frame,
     t: (text, from = LABELS_SCRIPT) => convertText(text, from, target, all),
     h: (html, from, lead) => convertHtml(html, from, target, all, lead),
+    hYielding: (html, from, lead) => convertHtmlYielding(html, from, target, all, lead),
     href: (path) => `/${variant}${path}`,
     hrefIn: (v, path) => `/${v}${path}`,
     absolute: (path) => `${publicUrl}${path}`,
