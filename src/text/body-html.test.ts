@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { rebuildBodyHtml, allowedUrl, BODY_TAGS, BODY_ATTRIBUTES } from './body-html.ts';
+import { rebuildBodyHtml, rebuildBodyHtmlYielding, leadingText, allowedUrl, BODY_TAGS, BODY_ATTRIBUTES } from './body-html.ts';
+import { performance } from 'node:perf_hooks';
 import { convertHtml } from './convert.ts';
 import { sanitizeBody } from './sanitize.ts';
 import type { Term } from './scripts.ts';
@@ -111,4 +112,26 @@ test('URLs: web and mail links, relative paths; never script, data, protocol-rel
   for (const ok of ['https://a.cn/x', 'http://a.cn', 'mailto:a@b.cn', '/zh-hans/articles/1', 'x.html', '#top', '?q=1']) assert.ok(allowedUrl('a', ok), ok);
   for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', ' javascript:x', 'data:text/html,x', 'vbscript:x', '//evil.cn', '\\\\evil.cn', '/\\evil.cn', '1javascript:x']) assert.ok(!allowedUrl('a', bad), bad);
   assert.ok(!allowedUrl('img', 'mailto:a@b.cn'));
+});
+
+test('a long body is rebuilt the same way while giving the event loop back between slices', async () => {
+  const body = Array.from({ length: 200 }, (_, i) => `<p>第${i}段<strong>长春</strong></p>`).join('');
+  // Conversion that costs a millisecond a run, as a long body in another script does in all.
+  const slow = (t: string) => {
+    const until = performance.now() + 1;
+    while (performance.now() < until);
+    return t.toUpperCase();
+  };
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    turns++;
+    if (running) setImmediate(spin);
+  };
+  setImmediate(spin);
+  const yielded = String(await rebuildBodyHtmlYielding(body, slow, { text: '黑土网长春电:', as: 'span' }));
+  running = false;
+  assert.equal(yielded, String(rebuildBodyHtml(body, slow, { text: '黑土网长春电:', as: 'span' })));
+  assert.ok(turns >= 20, `other work ran ${turns} times during 400 ms of conversion`);
+  assert.equal(leadingText(body, 12), '第0段长春第1段长春第2');
 });
