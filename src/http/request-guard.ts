@@ -131,7 +131,9 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
 
 /** JSON strings and keys, form fields, or plain text: the first control character in them. */
 function controlCharacterInBody(bytes: Buffer, contentType: string | undefined): DomainError | null {
-  const text = bytes.toString('utf8');
+  // Decoded as the platform decodes it for req.json() and req.text(): a leading byte-order mark
+  // is dropped, so that what is checked here is exactly what a route parses.
+  const text = new TextDecoder().decode(bytes);
   let document: unknown;
   try {
     document = JSON.parse(text);
