@@ -41,18 +41,32 @@ export function checkJsonStrings(document: unknown, base = 'body'): void {
   }
 }
 
-/** Throws for a control character in the path (decoded) or in a name or value of the query, except values of `exempt` parameters. */
-export function checkUrl(url: URL, exempt: (name: string) => boolean = () => false): void {
-  let path = url.pathname;
+/**
+ * Decodes a path or a part of a query the one way, or throws: a malformed escape (`%zz`, a
+ * lone `%`, bytes that are not UTF-8) is refused rather than checked raw, because the router
+ * still decodes the escapes around it, and a control character among them would reach a route.
+ */
+function decodeStrictly(raw: string, where: string): string {
   try {
-    path = decodeURIComponent(path);
+    return decodeURIComponent(raw);
   } catch {
-    // A malformed escape is the router's to refuse; the raw path is still checked.
+    throw new DomainError('VALIDATION_FAILED', `${where} holds a malformed percent-escape (a % not followed by two hex digits, or escaped bytes that are not UTF-8)`, where);
   }
-  const e = controlCharacterError(path, 'the path', false);
+}
+
+/** Throws for a malformed escape, or a control character in the path (decoded) or in a name or value of the query, except values of `exempt` parameters. */
+export function checkUrl(url: URL, exempt: (name: string) => boolean = () => false): void {
+  const e = controlCharacterError(decodeStrictly(url.pathname, 'the path'), 'the path', false);
   if (e) throw e;
-  for (const [name, value] of url.searchParams) {
-    const bad = controlCharacterError(name, 'a query parameter name', false) ?? (exempt(name) ? null : controlCharacterError(value, `query ${name}`, true));
+  if (url.search.length < 2) return;
+  for (const pair of url.search.slice(1).split('&')) {
+    const eq = pair.indexOf('=');
+    const name = decodeStrictly((eq < 0 ? pair : pair.slice(0, eq)).replaceAll('+', ' '), 'a query parameter name');
+    const bad = controlCharacterError(name, 'a query parameter name', false);
     if (bad) throw bad;
+    if (eq < 0 || exempt(name)) continue;
+    const value = decodeStrictly(pair.slice(eq + 1).replaceAll('+', ' '), `query ${name}`);
+    const e = controlCharacterError(value, `query ${name}`, true);
+    if (e) throw e;
   }
 }

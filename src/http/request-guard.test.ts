@@ -112,3 +112,13 @@ test('A UTF-8 byte-order mark bypasses the control-character check in JSON bodie
   const ok = await a.request('/json', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '\uFEFF{"login":"ab"}' });
   assert.deepEqual(await ok.json(), { got: { login: 'ab' } });
 });
+
+test('A control character in the path gets through when the path also holds a malformed escape', async () => {
+  const a = app();
+  for (const path of ['/items/%00x%FF', '/items/%00x%', '/items/%01%zz', '/page?q=%00x%FF', '/page?q%01%FF=1']) {
+    const r = await a.request(path, { method: path.startsWith('/items') ? 'DELETE' : 'GET' });
+    assert.equal(r.status, 400, path);
+  }
+  assert.equal(await code(await a.request('/items/x%FF', { method: 'DELETE' })), 'VALIDATION_FAILED');
+  assert.deepEqual(await (await a.request('/items/%E9%95%B7%20x', { method: 'DELETE' })).json(), { slug: '長 x' });
+});
