@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync, symlinkSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync, mkdirSync, symlinkSync, readdirSync, linkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/cli.ts';
-import { openAndPrepareStore } from '../src/main.ts';
+import { openAndPrepareStore, buildApp } from '../src/main.ts';
+import { exportSite } from '../src/services/static-export.ts';
 import { loadConfig } from '../src/config.ts';
 import { createNewsroomService } from '../src/services/newsroom-service.ts';
 
@@ -65,6 +66,38 @@ test('export-site never deletes outside DIR when the manifest names ../', async 
       assert.deepEqual(readdirSync(elsewhere), ['victim.txt'], entry);
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('export-site writes through hard links: a page that is a hard link to a file outside DIR gets a file of its own', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heitu-export-link-'));
+  const out = join(dir, 'site');
+  const victim = join(dir, 'outside.txt');
+  writeFileSync(victim, 'not the site');
+  const config = loadConfig({ HEITU_DATA_DIR: join(dir, 'data') });
+  const store = await openAndPrepareStore(config);
+  try {
+    const { app, reader } = buildApp(config, store);
+    const fetchPage = async (path: string) => {
+      const res = await app.request(path);
+      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()) };
+    };
+    await exportSite(out, reader, fetchPage);
+    const page = join(out, 'zh-hans/articles/2/index.html');
+    rmSync(page);
+    linkSync(victim, page);
+    // The manifest no longer matches, so the page is written again.
+    const manifestFile = '.heitu-export.json';
+    const manifest = JSON.parse(readFileSync(join(out, manifestFile), 'utf8')) as Record<string, string>;
+    manifest['zh-hans/articles/2/index.html'] = 'changed';
+    writeFileSync(join(out, manifestFile), JSON.stringify(manifest));
+    await exportSite(out, reader, fetchPage);
+    assert.equal(readFileSync(victim, 'utf8'), 'not the site');
+    assert.match(readFileSync(page, 'utf8'), /<h1 class="headline">/);
+    assert.deepEqual(readdirSync(join(out, 'zh-hans/articles/2')), ['index.html'], 'no temporary file is left');
+  } finally {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,4 +1,4 @@
-import { diffChars } from 'diff';
+import { diffChars, diffLines, type ChangeObject } from 'diff';
 import type { ArticleInput } from '../domain/article.ts';
 import { htmlToText } from '../text/sanitize.ts';
 
@@ -30,7 +30,21 @@ export function diffArticles(from: ArticleInput, to: ArticleInput): FieldDiff[] 
     const a = get(from);
     const b = get(to);
     if (a === b) continue;
-    out.push({ field, parts: diffChars(a, b).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) });
+    out.push({ field, parts: boundedDiff(a, b).map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })) });
   }
   return out;
+}
+
+/** Milliseconds a comparison may take, character by character and then line by line. */
+const DIFF_BUDGET_MS = 10;
+
+/**
+ * Character differences cost time growing with the square of how much changed: two long, wholly
+ * different bodies took seconds and held every request. Within a budget, characters; then lines;
+ * past both, the field is shown as replaced.
+ */
+function boundedDiff(a: string, b: string): Array<ChangeObject<string>> {
+  return diffChars(a, b, { timeout: DIFF_BUDGET_MS })
+    ?? diffLines(a, b, { timeout: DIFF_BUDGET_MS })
+    ?? [{ value: a, removed: true, added: false, count: 1 }, { value: b, added: true, removed: false, count: 1 }];
 }

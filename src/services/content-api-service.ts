@@ -17,9 +17,10 @@ export function encodeCursor(c: { at: string; id: number }): string {
   return Buffer.from(`${c.at}|${c.id}`).toString('base64url');
 }
 
+/** Only what encodeCursor writes: an ISO instant and an id; anything else (Date.parse takes a trailing NUL) is no cursor. */
 export function decodeCursor(s: string): { at: string; id: number } | null {
-  const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
-  return at && id && !Number.isNaN(Date.parse(at)) && /^\d+$/.test(id) ? { at, id: Number(id) } : null;
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)\|(\d{1,15})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
+  return m && !Number.isNaN(Date.parse(m[1]!)) ? { at: m[1]!, id: Number(m[2]) } : null;
 }
 
 /**

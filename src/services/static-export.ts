@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { ReaderService } from './reader-service.ts';
 import { VARIANTS } from '../domain/variant.ts';
 import { confinedDir, RefusedPathError, type ConfinedDir } from './confined-dir.ts';
@@ -104,7 +104,7 @@ export async function exportSite(dir: string, reader: ReaderService, fetchPage: 
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, body);
+    await writeReplacing(target, body);
     report.written++;
   }
   for (const file of Object.keys(previous)) {
@@ -112,6 +112,22 @@ export async function exportSite(dir: string, reader: ReaderService, fetchPage: 
     await rm(await removable(out, file), { force: true });
     report.removed++;
   }
-  await writeFile(await out.path(MANIFEST), JSON.stringify(next));
+  await writeReplacing(await out.path(MANIFEST), JSON.stringify(next));
   return report;
+}
+
+/**
+ * Writes a new file and renames it over the old one: a web server reading the folder never sees
+ * half a page, and a name that was a hard link to a file elsewhere gets a file of its own instead
+ * of writing through the link.
+ */
+async function writeReplacing(target: string, body: Uint8Array | string): Promise<void> {
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, body, { flag: 'wx' });
+    await rename(temporary, target);
+  } catch (e) {
+    await rm(temporary, { force: true });
+    throw e;
+  }
 }

@@ -13,7 +13,8 @@ function structure(html: string): string[] {
   const out: string[] = [];
   const p = new Parser(
     {
-      onopentag: (name, attribs) => out.push(`<${name} ${JSON.stringify(Object.entries(attribs).sort())}>`),
+      // Characters no document may hold are dropped on output (see escapeHtml); compare without them.
+      onopentag: (name, attribs) => out.push(`<${name} ${JSON.stringify(Object.entries(attribs).map(([k, v]) => [k, v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/g, '')]).sort())}>`),
       onclosetag: (name) => out.push(`</${name}>`),
     },
     { decodeEntities: true },

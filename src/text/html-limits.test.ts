@@ -43,3 +43,16 @@ test('images whose source is refused are dropped, without cutting the output (it
   const body = `<p>${'字'.repeat(1000)}</p>${'<img src="javascript:alert(1)" alt="x"><img alt="y">'.repeat(100)}<img src="https://example.org/a.jpg" alt="圖">`;
   assert.equal(sanitizeBody(body), `<p>${'字'.repeat(1000)}</p><img src="https://example.org/a.jpg" alt="圖" />`);
 });
+
+test('the sanitiser is quadratic on comments inside a link address: an over-long attribute value is refused at once', () => {
+  const body = `<p><a href="${'x&lt;!----&gt;'.repeat(28_000)}">a</a></p>`.slice(0, HTML_LIMITS.length - 100) + '">a</a></p>';
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    assert.throws(() => sanitizeBody(body), refusedWith('HTML_TOO_LARGE'));
+    best = Math.min(best, performance.now() - t);
+  }
+  assert.ok(best < 50, `refusing took ${best.toFixed(1)} ms`);
+  // A long but real address is fine.
+  assert.match(sanitizeBody(`<p><a href="https://example.cn/${'a'.repeat(1500)}">链接</a></p>`), /href="https:\/\/example\.cn\/a{1500}"/);
+});

@@ -26,6 +26,12 @@ export const HTML_LIMITS = {
   tags: 10_000,
   /** One element with thousands of attributes costs far more per attribute than many small ones. */
   attributesPerElement: 32,
+  /**
+   * Characters in one attribute value, entities decoded. sanitize-html strips comments out of a
+   * link's address one at a time, rebuilding the string each time: 28,000 `&lt;!----&gt;` in
+   * one href took 18 s. No real link or caption needs more.
+   */
+  attributeLength: 2048,
 } as const;
 
 export type HtmlLimits = { [K in keyof typeof HTML_LIMITS]: number };
@@ -66,10 +72,13 @@ export function checkHtmlLimits(html: string, property = 'bodyHtml', limits: Htm
           throw new Refused(new DomainError('HTML_TOO_DEEP', `the HTML nests elements more than ${limits.depth} levels deep (unclosed tags count as open)`, property));
         }
       },
-      onattribute() {
+      onattribute(_name, value) {
         count();
         if (++attributes > limits.attributesPerElement) {
           throw new Refused(new DomainError('HTML_TOO_LARGE', `an element has more than ${limits.attributesPerElement} attributes`, property));
+        }
+        if (value.length > limits.attributeLength) {
+          throw new Refused(new DomainError('HTML_TOO_LARGE', `an attribute (a link address, a caption) is longer than ${limits.attributeLength} characters`, property));
         }
       },
       onclosetag() {

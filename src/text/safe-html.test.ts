@@ -69,3 +69,13 @@ test('the unescaped path is the visible exception: trustedHtml only in the body 
   assert.deepEqual(trusted, ['text/body-html.ts']);
   assert.deepEqual(handWritten, []);
 });
+
+test('U+FFFE/U+FFFF, stray controls and lone surrogates never reach a page or a feed', () => {
+  assert.equal(escapeHtml('长\uFFFF春\uFFFE\u0001\u001b\t\n\r\uD800x\uDC00y😀'), '长春\t\n\rxy😀');
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary' }), (s) => {
+      // What XML 1.0 allows as characters.
+      assert.match(escapeHtml(s), /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u);
+    }),
+  );
+});

@@ -28,9 +28,16 @@ export type HtmlValue = SafeHtml | string | number | null | undefined | false | 
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/**
+ * The five markup characters, and what no HTML or XML document may hold: C0 controls other than
+ * tab, LF and CR, U+FFFE/U+FFFF and lone surrogates (dropped, so a stray one in old data cannot
+ * make a feed or sitemap unreadable).
+ */
+const UNSAFE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Escapes text for element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(UNSAFE, (c) => ESCAPES[c] ?? '');
 }
 
 function render(v: HtmlValue): string {
