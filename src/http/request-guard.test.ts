@@ -122,3 +122,20 @@ test('A control character in the path gets through when the path also holds a ma
   assert.equal(await code(await a.request('/items/x%FF', { method: 'DELETE' })), 'VALIDATION_FAILED');
   assert.deepEqual(await (await a.request('/items/%E9%95%B7%20x', { method: 'DELETE' })).json(), { slug: '長 x' });
 });
+
+test('U+FFFE/U+FFFF pass every input check and break the XML feeds', async () => {
+  const a = app();
+  const json = (body: string) => a.request('/json', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  for (const body of ['{"headline":"a\uFFFEb"}', '{"headline":"a\\uffffb"}', '{"h":"\\ufdd0"}', '{"h":"\\ud800"}', '{"h":"x\\udc00"}', '{"h":"\u{10FFFF}"}', '{"a\\uFFFE":1}']) {
+    const r = await json(body);
+    assert.equal(r.status, 400, body);
+    assert.equal(await code(r), 'INPUT_CONTROL_CHARACTER');
+  }
+  // A character outside the first plane, escaped as a pair, is text.
+  assert.deepEqual(await (await json('{"h":"\\ud83d\\ude00 \u{20000}"}')).json(), { got: { h: '\u{1F600} \u{20000}' } });
+  for (const path of ['/page?q=%EF%BF%BF', '/page?q=%EF%B7%90', '/pa%EF%BF%BEge']) assert.equal((await a.request(path)).status, 400, path);
+  assert.equal((await a.request('/json', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=a%EF%BF%BEb' })).status, 400);
+  const field = new FormData();
+  field.set('text', '線\uFFFF索');
+  assert.equal(await code(await a.request('/upload', { method: 'POST', body: field })), 'INPUT_CONTROL_CHARACTER');
+});
