@@ -298,3 +298,16 @@ test('a reporter cannot lock a term or add a dictionary form that is markup, and
   assert.match(page, /locked&lt;x-pwn onclick=alert\(1\)&gt;/);
   assertOnlyText(page, 'zh-Hant page with a stored markup term');
 });
+
+test('the site dictionary lets one editor change published text: a term may only choose forms of the same characters', async () => {
+  const editor = await signIn('editor', 'heitu-editor');
+  const before = await (await app.request('/zh-hant/articles/1')).text();
+  for (const body of [{ hans: '长春', hant: '謠言' }, { hans: '长春', hant: '長春', hk: '捏造' }]) {
+    const r = await send(editor, 'POST', '/terms', body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.equal(((await r.json()) as { errors: Array<{ code: string }> }).errors[0]!.code, 'VALIDATION_FAILED');
+  }
+  assert.equal(await (await app.request('/zh-hant/articles/1')).text(), before);
+  const ok = await send(editor, 'POST', '/terms', { hans: '刘征宇', hant: '劉征宇' });
+  assert.equal(ok.status, 200);
+});

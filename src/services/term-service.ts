@@ -3,6 +3,7 @@ import type { Actor } from '../domain/roles.ts';
 import { termSchema } from '../domain/article.ts';
 import { DomainError } from '../domain/errors.ts';
 import { convertText } from '../text/convert.ts';
+import { sameCharacters } from '../text/script-variants.ts';
 import { z } from 'zod';
 
 export const siteTermSchema = termSchema.extend({ note: z.string().trim().max(200).nullish().transform((v) => v || null) });
@@ -17,6 +18,14 @@ export function createTermService(store: Store) {
       // A term whose two forms are not the same words in two scripts is almost always a typing mistake.
       if ([...input.hans].length !== [...input.hant].length) {
         throw new DomainError('VALIDATION_FAILED', 'the Simplified and Traditional forms must have the same number of characters', 'hant');
+      }
+      // An entry applies at once to every published page, with nobody else's review: it may only
+      // choose a form of the same characters, never other words.
+      for (const property of ['hant', 'hk'] as const) {
+        const form = input[property];
+        if (form && !sameCharacters(input.hans, form)) {
+          throw new DomainError('VALIDATION_FAILED', `each character of the ${property === 'hant' ? 'Traditional' : 'Hong Kong'} form must be a form of the Simplified character in its place (刘征宇 → 劉征宇), not another word`, property);
+        }
       }
       return store.terms.put({ hans: input.hans, hant: input.hant, hk: input.hk, note: input.note }, ctx(actor, ip));
     },
