@@ -50,5 +50,31 @@ test('the boundary is read from the content type, quoted or not', () => {
   assert.equal(multipartBoundary('multipart/form-data; boundary=----abc123'), '----abc123');
   assert.equal(multipartBoundary('multipart/form-data; charset=utf-8; boundary="a b"'), 'a b');
   assert.equal(multipartBoundary('application/json'), null);
-  assert.equal(multipartBoundary('multipart/form-data'), null);
+  assert.throws(() => multipartBoundary('multipart/form-data'), /names no boundary/);
+});
+
+test('The part meter can be bypassed by a crafted boundary', () => {
+  // Read as the platform's parser reads it: a quoted value hides nothing.
+  assert.equal(multipartBoundary('multipart/form-data; x="; boundary=AAA"; boundary=BBB'), 'BBB');
+  for (const type of [
+    'multipart/form-data; boundary="A\\"B"',
+    'multipart/form-data; boundary=AAA; boundary=BBB',
+    'multipart/form-data; BOUNDARY=AAA; boundary=AAA',
+    'multipart/form-data; boundary =AAA',
+    'multipart/form-data; boundary=A!B',
+    'multipart/form-data; boundary="A "',
+    `multipart/form-data; boundary=${'a'.repeat(71)}`,
+    'multipart/form-data; boundary=AAA junk',
+    'multipart/form-data; charset',
+  ]) assert.throws(() => multipartBoundary(type), /not accepted/, type);
+
+  // Header lines of a part are bounded, however they are cut.
+  const feed = multipartMeter(B, 100_000, 5, 1000);
+  assert.equal(feed(Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="a"\r\n`)), 'ok');
+  assert.equal(feed(Buffer.from('X-Filler: ' + 'x'.repeat(500) + '\r\n')), 'ok');
+  assert.equal(feed(Buffer.from('X-Filler: ' + 'x'.repeat(500) + '\r\n')), 'headers-too-large');
+  const fine = multipartMeter(B, 100_000, 5, 1000);
+  assert.equal(fine(Buffer.from(`--${B}\r\nContent-Disposition: form-data; name="a"\r`)), 'ok');
+  assert.equal(fine(Buffer.from(`\n\r\n${'x'.repeat(5000)}`)), 'ok');
+  assert.equal(fine(Buffer.from(`\r\n--${B}\r\nContent-Disposition: form-data; name="b"\r\n\r\nx\r\n--${B}--\r\n`)), 'ok');
 });

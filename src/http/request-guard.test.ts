@@ -139,3 +139,18 @@ test('U+FFFE/U+FFFF pass every input check and break the XML feeds', async () =>
   field.set('text', '線\uFFFF索');
   assert.equal(await code(await a.request('/upload', { method: 'POST', body: field })), 'INPUT_CONTROL_CHARACTER');
 });
+
+test('The part meter can be bypassed by a crafted boundary', async () => {
+  const a = app();
+  const parts = (boundary: string, n: number, headerBytes = 0) =>
+    Array.from({ length: n }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n${headerBytes ? `X-Filler: ${'x'.repeat(headerBytes)}\r\n` : ''}\r\nx\r\n`).join('') + `--${boundary}--\r\n`;
+  const send = (type: string, body: string) => a.request('/upload', { method: 'POST', headers: { 'content-type': type }, body });
+  // The meter now watches for BBB, as the parser splits on it: 30 parts are too many.
+  assert.equal((await send('multipart/form-data; x="; boundary=AAA"; boundary=BBB', parts('BBB', 30))).status, 413);
+  const quoted = await send('multipart/form-data; boundary="A\\"B"', parts('A"B', 30));
+  assert.equal(quoted.status, 400);
+  assert.equal(await code(quoted), 'VALIDATION_FAILED');
+  // A part's header lines are bounded, even when the part is within its size.
+  assert.equal((await send('multipart/form-data; boundary=BBB', parts('BBB', 1, 20 * KB))).status, 413);
+  assert.equal((await send('multipart/form-data; boundary=BBB', parts('BBB', 2))).status, 200);
+});

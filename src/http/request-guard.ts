@@ -60,14 +60,15 @@ export function guardRequests(options: GuardOptions): MiddlewareHandler {
   };
 
   return async (c, next) => {
+    let boundary: string | null;
     try {
       checkUrl(new URL(c.req.url), (name) => options.queryExempt?.(c, name) ?? false);
+      boundary = multipartBoundary(c.req.header('content-type'));
     } catch (e) {
       if (e instanceof DomainError) return refuse(c, e);
       throw e;
     }
     const declared = c.req.header('content-length');
-    const boundary = multipartBoundary(c.req.header('content-type'));
     const files = boundary !== null && options.takesFiles(c);
     const limit = files ? formBytes(limits) : limits.bodyBytes;
     const over = files
@@ -88,7 +89,7 @@ export function guardRequests(options: GuardOptions): MiddlewareHandler {
       return next();
     }
 
-    const meter = multipartMeter(boundary!, limits.uploadFileBytes + PART_OVERHEAD, limits.uploadFiles + FIELD_PARTS);
+    const meter = multipartMeter(boundary!, limits.uploadFileBytes + PART_OVERHEAD, limits.uploadFiles + FIELD_PARTS, PART_OVERHEAD);
     const source = body.getReader();
     let seen = 0;
     let tripped: DomainError | null = null;
@@ -101,6 +102,7 @@ export function guardRequests(options: GuardOptions): MiddlewareHandler {
         if (verdict === 'ok') return controller.enqueue(value);
         tripped =
           verdict === 'part-too-large' ? tooLarge(`a file is larger than ${size(limits.uploadFileBytes)}`)
+          : verdict === 'headers-too-large' ? tooLarge(`the header lines of a part of a form are at most ${size(PART_OVERHEAD)}`)
           : verdict === 'too-many-parts' ? tooLarge(`a form takes at most ${limits.uploadFiles} files and a few fields`)
           : over;
         controller.error(tripped);
