@@ -7,6 +7,7 @@ import { openAndPrepareStore } from '../src/main.ts';
 import type { Store } from '../src/store/ports.ts';
 import { exportNinjs } from '../src/services/ninjs-export.ts';
 import { validateNinjs } from '../src/domain/ninjs/ninjs-schema.ts';
+import { articleInputSchema } from '../src/domain/article.ts';
 
 const suite = join(sharedDir, 'spec/ninjs/validation/test_suite');
 // Released 2.x and 3.x versions; `2.x_dev` holds drafts of a version that was never released.
@@ -153,5 +154,34 @@ describe('export', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('heitu import matches by uri and updates any article without the workflow', () => {
+  const ninjs = (uri: string, headline: string, extra: Record<string, unknown> = {}) => JSON.stringify({
+    uri, language: 'zh-Hans', firstCreated: '2026-11-28T08:00:00+08:00', pubStatus: 'usable',
+    headlines: [{ role: 'main', value: headline }], bodies: [{ role: 'main', contentType: 'text/plain', value: '正文' }], ...extra,
+  });
+  const SYSTEM = { actorId: null, actorLogin: 'test' };
+
+  test('an article written in the newsroom, or one in review, is not changed by an import', async () => {
+    const reporter = (await store.users.byLogin('reporter'))!;
+    const mine = await store.articles.create(articleInputSchema.parse({ language: 'zh-Hans', headline: '记者稿件', bodyHtml: '<p>正文</p>', rightsClass: 'original', channels: ['economy'], status: 'submitted' }), { actorId: reporter.id, actorLogin: 'reporter' }, { createdBy: reporter.id });
+    const [outcome] = await importText(store, ninjs(mine.uri, '被导入改写'));
+    assert.ok(outcome && 'code' in outcome && outcome.code === 'NINJS_CONFLICT', JSON.stringify(outcome));
+    assert.equal((await store.articles.byId(mine.id))!.headline, '记者稿件');
+    assert.equal((await store.articles.byId(mine.id))!.status, 'submitted');
+
+    const imported = await store.articles.create(articleInputSchema.parse({ uri: 'urn:test:wire:7', language: 'zh-Hans', headline: '通稿', bodyHtml: '<p>正文</p>', rightsClass: 'reprint', status: 'scheduled', publishedAt: '2099-01-01T00:00:00Z' }), SYSTEM);
+    const [again] = await importText(store, ninjs(imported.uri, '通稿改写'));
+    assert.ok(again && 'code' in again && again.code === 'NINJS_CONFLICT', JSON.stringify(again));
+    assert.equal((await store.articles.byId(imported.id))!.headline, '通稿');
+  });
+
+  test('a control character in one item is reported for that item, and the next item is imported', async () => {
+    const outcomes = await importText(store, `${ninjs('urn:test:nul:1', '空\u0000字符')}\n${ninjs('urn:test:nul:2', '正常稿件')}`);
+    assert.equal(outcomes.length, 2);
+    assert.ok('code' in outcomes[0]! && outcomes[0].code === 'NINJS_FIELD_INVALID', JSON.stringify(outcomes[0]));
+    assert.ok('id' in outcomes[1]! && outcomes[1].status === 'created', JSON.stringify(outcomes[1]));
   });
 });

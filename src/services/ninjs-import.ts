@@ -42,6 +42,24 @@ export interface ImportDeps {
 
 const IMPORT_ACTOR: Actx = { actorId: null, actorLogin: 'import' };
 
+const IN_REVIEW = new Set(['submitted', 'in_review', 'approved', 'scheduled']);
+// C0 and C1 controls (tab, LF and CR are text), noncharacters and lone surrogate halves.
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string in an item that is not text (PostgreSQL cannot even store a NUL). */
+function firstNonText(value: unknown, path = 'item'): string | null {
+  const pending: Array<[unknown, string]> = [[value, path]];
+  while (pending.length) {
+    const [v, at] = pending.pop()!;
+    if (typeof v === 'string') {
+      if (NOT_TEXT.test(v)) return at;
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) pending.push([x, `${at}.${k}`]);
+    }
+  }
+  return null;
+}
+
 /**
  * Imports items one by one. Each article is written in one transaction, so an item either
  * lands whole or not at all; a bad item is reported and the next one goes on.
@@ -70,10 +88,19 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
   const invalid = validateNinjs(item, version);
   if (invalid) return fail('NINJS_INVALID', invalid);
   try {
+    const bad = firstNonText(item);
+    if (bad) return fail('NINJS_FIELD_INVALID', `${bad} holds a control character or a noncharacter, which no article may`);
     const input = articleFromNinjs(item, ctx);
     const existing = input.uri ? await deps.store.articles.byUri(input.uri) : null;
     if (existing && sameContent(input, existing)) {
       return { id: existing.id, url: deps.articleUrl(existing.id), status: 'unchanged' };
+    }
+    // Article URIs are public (feed guids): an import must not become a way around review.
+    if (existing && existing.createdBy !== null) {
+      return fail('NINJS_CONFLICT', `article ${existing.id} was written in the newsroom; an import does not change it`);
+    }
+    if (existing && IN_REVIEW.has(existing.status)) {
+      return fail('NINJS_CONFLICT', `article ${existing.id} is ${existing.status.replace('_', ' ')}; an import does not change what reviewers are signing`);
     }
     const actor = deps.actor ?? IMPORT_ACTOR;
     const saved = existing
@@ -83,6 +110,7 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
   } catch (e) {
     if (e instanceof NinjsMappingError) return fail(e.code, e.message);
     if (isDomainError(e)) return fail(e.code, e.message);
-    throw e;
+    // Whatever else one item runs into (the database refusing a value), the others go on.
+    return fail('IMPORT_FAILED', e instanceof Error ? e.message : String(e));
   }
 }
