@@ -28,6 +28,8 @@ test('no page sends a Content-Security-Policy: every HTML response has the stric
     assert.equal(res.headers.get('strict-transport-security'), null, 'no HSTS over http');
   }
   assert.equal(notModified.status, 304);
+  assert.equal(notModified.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, 'a 304 updates the stored policy too');
+  assert.equal(notModified.headers.get('x-content-type-options'), 'nosniff');
   for (const path of ['/zh-hans/', '/zh-hans/no-such-page', '/newsroom', '/zh-hant/tips/new', '/zh-hant/licensees/verify?q=x']) {
     const res = await get(path);
     await res.arrayBuffer();

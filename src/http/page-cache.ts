@@ -30,7 +30,10 @@ export function encodePage(status: number, contentType: string, text: string | B
  */
 export function notModifiedHeaders(page: CachedPage): Record<string, string> {
   const headers: Record<string, string> = { etag: page.etag, 'cache-control': page.headers['cache-control']! };
-  if (page.headers['vary']) headers['vary'] = page.headers['vary'];
+  // The policy and the other security headers too: a cache that revalidates updates what it keeps.
+  for (const name of ['vary', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options', 'cross-origin-opener-policy', 'strict-transport-security']) {
+    if (page.headers[name]) headers[name] = page.headers[name];
+  }
   return headers;
 }
 
