@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../domain/errors.ts';
-import { checkJsonStrings, checkUrl, controlCharacterError } from './control-characters.ts';
+import { checkFormText, checkJsonText, checkUrl } from './control-characters.ts';
 import { multipartBoundary, multipartMeter } from './multipart-meter.ts';
 
 /** What a request may carry (settings HEITU_MAX_BODY and HEITU_MAX_UPLOAD; the forms' file count). */
@@ -131,29 +131,18 @@ async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Prom
   }
 }
 
-/** JSON strings and keys, form fields, or plain text: the first control character in them. */
+/**
+ * JSON strings and keys, form fields, or plain text: the first refused character in them. Any
+ * body may be parsed as JSON by its route whatever its type says, so every one is scanned as
+ * JSON; a urlencoded one is scanned decoded as well.
+ */
 function controlCharacterInBody(bytes: Buffer, contentType: string | undefined): DomainError | null {
   // Decoded as the platform decodes it for req.json() and req.text(): a leading byte-order mark
   // is dropped, so that what is checked here is exactly what a route parses.
   const text = new TextDecoder().decode(bytes);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    if (/^application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
-      for (const [name, value] of new URLSearchParams(text)) {
-        const e = controlCharacterError(name, 'a form field name', false) ?? controlCharacterError(value, name, true);
-        if (e) return e;
-      }
-      return null;
-    }
-    return controlCharacterError(text, 'the request body', true);
+  if (/^application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
+    const e = checkFormText(text);
+    if (e) return e;
   }
-  try {
-    checkJsonStrings(document);
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
+  return checkJsonText(text);
 }
