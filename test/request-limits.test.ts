@@ -38,7 +38,20 @@ interface Sent {
  * them, and stops writing as soon as an answer comes. Chunked unless a Content-Length is given;
  * with `open`, the request is left unfinished after `total` (the rest of a declared length).
  */
-function post(path: string, headers: Record<string, string>, head: Buffer, total: number, open = false): Promise<Sent> {
+async function post(path: string, headers: Record<string, string>, head: Buffer, total: number, open = false): Promise<Sent> {
+  // The server closes a refused upload without reading on, so a client still writing may see the
+  // connection reset before it reads the 413 (the known cost of not lingering); it asks again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await postOnce(path, headers, head, total, open);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'EPIPE' && code !== 'ECONNRESET')) throw e;
+    }
+  }
+}
+
+function postOnce(path: string, headers: Record<string, string>, head: Buffer, total: number, open = false): Promise<Sent> {
   const filler = Buffer.alloc(64 * 1024, 0x61);
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.url);

@@ -16,6 +16,11 @@ export interface FormInput {
  * INPUT_CONTROL_CHARACTER, before any route sees a value.
  */
 export async function readForm(c: Context): Promise<FormInput | DomainError> {
+  // The public forms are multipart (they take files), where the edge counts parts; a urlencoded
+  // body of a million empty fields would be parsed whole before anything could refuse it.
+  if (!/^multipart\/form-data\s*;/i.test(c.req.header('content-type') ?? '')) {
+    return new DomainError('VALIDATION_FAILED', 'the form is sent as multipart/form-data, as the page sends it', 'body');
+  }
   let form: Record<string, string | File | Array<string | File>>;
   try {
     form = await c.req.parseBody({ all: true });
