@@ -32,15 +32,19 @@ export class WordAwareConverter {
 
   convert(text: string): string {
     const s = this.normalize(text);
-    let bounds = this.boundaries(s);
+    const bounds = this.boundaries(s);
+    // Segments come in order and do not overlap, so one pass over the sorted boundaries hands
+    // each segment its own; reading the whole set per segment made long texts quadratic.
+    const sorted = ascending(bounds);
+    let next = 0;
     let out = '';
     for (const [start, end] of this.segments(s, bounds)) {
+      while (next < sorted.length && sorted[next]! <= start) next++;
       let piece = s.slice(start, end);
-      let local = shift(bounds, start, end);
+      let local = within(sorted, next, start, end);
       for (const t of this.chain) ({ text: piece, bounds: local } = convertAware(t, piece, local));
       out += piece;
     }
-    bounds = new Set();
     return out;
   }
 
@@ -73,10 +77,20 @@ function rootOf(group: DictGroup): TrieNode {
 
 const charLength = (s: string, i: number): number => (s.codePointAt(i)! > 0xffff ? 2 : 1);
 
-/** Boundaries inside [start, end), relative to start, with both ends. */
-function shift(bounds: Set<number>, start: number, end: number): Set<number> {
+/** The boundaries in ascending order; jieba's already are, so the sort is usually skipped. */
+function ascending(bounds: Set<number>): number[] {
+  const out = [...bounds];
+  for (let k = 1; k < out.length; k++) if (!(out[k - 1]! < out[k]!)) return out.sort((a, b) => a - b);
+  return out;
+}
+
+/**
+ * Boundaries inside (start, end), relative to start, with both ends. `sorted` is ascending and
+ * `from` is the first index past start, so only this segment's boundaries are read.
+ */
+function within(sorted: readonly number[], from: number, start: number, end: number): Set<number> {
   const out = new Set<number>([0, end - start]);
-  for (const b of bounds) if (b > start && b < end) out.add(b - start);
+  for (let k = from; k < sorted.length && sorted[k]! < end; k++) out.add(sorted[k]! - start);
   return out;
 }
 
