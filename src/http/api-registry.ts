@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import { hasRole, type Actor, type Role } from '../domain/roles.ts';
 import type { AuthService } from '../services/auth-service.ts';
-import { errorBody, internalErrorBody, statusOf } from './error-mapper.ts';
+import { errorBody, internalErrorBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS, statusOf, unavailableBody } from './error-mapper.ts';
 
 export const SESSION_COOKIE = 'heitu_session';
 export const PRE_CSRF_COOKIE = 'heitu_csrf';
@@ -98,6 +98,10 @@ export function mountApi(app: Hono, base: string, routes: ApiRoute[], auth: Auth
         return c.json(result ?? { ok: true }, r.status ?? 200, { 'cache-control': 'no-store' });
       } catch (e) {
         if (isDomainError(e)) return c.json(errorBody(e), statusOf(e) as 400, { 'cache-control': 'no-store' });
+        if (isDatabaseUnavailable(e)) {
+          console.error(`api: ${r.method.toUpperCase()} ${c.req.path}: the database is unavailable:`, e instanceof Error ? e.message : e);
+          return c.json(unavailableBody(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+        }
         console.error(`api: ${r.method.toUpperCase()} ${c.req.path} failed:`, e);
         return c.json(internalErrorBody(), 500);
       }

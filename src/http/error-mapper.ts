@@ -55,3 +55,30 @@ export function errorBody(e: DomainError): ErrorBody {
 export function internalErrorBody(): ErrorBody {
   return { errors: [{ code: 'INTERNAL', message: 'the server failed to handle this request; it has been logged' }] };
 }
+
+/** Seconds a client is asked to wait when the database cannot be reached. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// PostgreSQL's connection-exception class (08) and shutdown states (57P01–57P03); socket errors;
+// SQLite's "busy" when another process holds the file for longer than the busy timeout.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection/i;
+
+/**
+ * Whether an error means the database is out of reach for now (a restart, a failover, lost
+ * connections) rather than a fault in the request: such requests get 503 with Retry-After, and
+ * the next ones reconnect by themselves.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    const message = (x as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+export function unavailableBody(): ErrorBody {
+  return { errors: [{ code: 'DATABASE_UNAVAILABLE', message: `the database cannot be reached just now; try again in ${RETRY_AFTER_SECONDS} seconds` }] };
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ContentApiService, Grant } from '../../services/content-api-service.ts';
 import { decodeCursor } from '../../services/content-api-service.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
-import { errorBody, internalErrorBody, statusOf } from '../error-mapper.ts';
+import { errorBody, internalErrorBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS, statusOf, unavailableBody } from '../error-mapper.ts';
 import { ipOf, openApiDocument, route } from '../api-registry.ts';
 import { RateLimiter } from '../rate-limit.ts';
 
@@ -39,6 +39,7 @@ export function mountContentApi(app: Hono, content: ContentApiService, rightsPol
         const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer realm="heitu content"' } : {};
         return c.json(errorBody(e), status as 400, headers);
       }
+      if (isDatabaseUnavailable(e)) return c.json(unavailableBody(), 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
       console.error(`content api: ${c.req.path} failed:`, e);
       return c.json(internalErrorBody(), 500);
     }

@@ -23,6 +23,7 @@ import { tipFormPage, tipThanksPage } from './tip-page.ts';
 import type { TipsService } from '../../services/tips-service.ts';
 import type { ClaimsService } from '../../services/claims-service.ts';
 import { readForm } from '../form-input.ts';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../error-mapper.ts';
 import { refusalPage } from './refusal-page.ts';
 import { statusOf } from '../error-mapper.ts';
 import { RateLimiter } from '../rate-limit.ts';
@@ -349,6 +350,11 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   });
 
   app.onError(async (err, c) => {
+    if (isDatabaseUnavailable(err)) {
+      // Pages already rendered keep being served from the cache; this one has to wait.
+      console.error(`reader site: ${c.req.method} ${c.req.path}: the database is unavailable:`, err.message);
+      return c.html(bareErrorPage(503), 503, { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+    }
     console.error(`reader site: ${c.req.method} ${c.req.path} failed:`, err);
     try {
       const frame = await reader.frame();

@@ -5,12 +5,18 @@ import { KyselyStore } from '../kysely-store.ts';
 import { PostgresSearch, POSTGRES_SEARCH_SCHEMA } from './postgres-search.ts';
 
 /** The scale-out store. `schema` lets tests run in a throwaway namespace of a shared database. */
-export function openPostgresStore(url: string, options: { schema?: string; max?: number } = {}): KyselyStore {
+export function openPostgresStore(url: string, options: { schema?: string; max?: number; applicationName?: string } = {}): KyselyStore {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    // A connection that cannot be made fails the request (503) instead of waiting for ever.
+    connectionTimeoutMillis: 5000,
+    application_name: options.applicationName ?? 'heitu',
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // An idle connection ended by the server (a restart, a failover, pg_terminate_backend) is
+  // dropped from the pool and replaced on next use; unhandled, the pool's 'error' would end the process.
+  pool.on('error', (e) => console.error(`database: an idle connection was lost (${e.message}); it will be replaced`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyStore(db, 'postgres', {
     autoIdType: 'serial',
