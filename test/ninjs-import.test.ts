@@ -185,3 +185,14 @@ describe('heitu import matches by uri and updates any article without the workfl
     assert.ok('id' in outcomes[1]! && outcomes[1].status === 'created', JSON.stringify(outcomes[1]));
   });
 });
+
+test('an import item with 8,000 nested associations is reported, and the valid items after it are imported', async () => {
+  // Written as text: JSON.stringify itself recurses.
+  const head = '{"uri":"urn:test:deep","language":"zh-Hans","firstCreated":"2026-11-28T08:00:00+08:00","headlines":[{"role":"main","value":"很深"}],"bodies":[{"role":"main","contentType":"text/plain","value":"正文"}],"associations":{"a":';
+  const deep = head + '{"uri":"urn:test:deep:x","type":"text","associations":{"a":'.repeat(8000) + '{"uri":"urn:test:deep:leaf"}' + '}}'.repeat(8000) + '}}';
+  const ok = { uri: 'urn:test:after-deep', language: 'zh-Hans', firstCreated: '2026-11-28T08:00:00+08:00', headlines: [{ role: 'main', value: '深层之后' }], bodies: [{ role: 'main', contentType: 'text/plain', value: '正文' }] };
+  const outcomes = await importText(store, `${deep}\n${JSON.stringify(ok)}`);
+  assert.equal(outcomes.length, 2);
+  assert.ok('code' in outcomes[0]! && outcomes[0].code === 'NINJS_INVALID' && /64 levels/.test(outcomes[0].error), JSON.stringify(outcomes[0]).slice(0, 200));
+  assert.ok('id' in outcomes[1]! && outcomes[1].status === 'created', JSON.stringify(outcomes[1]));
+});

@@ -46,6 +46,19 @@ const IN_REVIEW = new Set(['submitted', 'in_review', 'approved', 'scheduled']);
 // C0 and C1 controls (tab, LF and CR are text), noncharacters and lone surrogate halves.
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const MAX_DEPTH = 64;
+
+function depthOver(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length) {
+    const [v, depth] = pending.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const x of Object.values(v)) pending.push([x, depth + 1]);
+  }
+  return false;
+}
+
 /** The path of the first string in an item that is not text (PostgreSQL cannot even store a NUL). */
 function firstNonText(value: unknown, path = 'item'): string | null {
   const pending: Array<[unknown, string]> = [[value, path]];
@@ -83,6 +96,9 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
   const item = raw as Record<string, unknown>;
   const uri = typeof item['uri'] === 'string' ? item['uri'] : undefined;
   const fail = (code: string, error: string): ImportOutcome => ({ error, code, index, ...(uri ? { uri } : {}) });
+  // The schema validator recurses: an item nested thousands deep would overflow the stack and
+  // end the whole import. No ninjs item is nested anywhere near this deep.
+  if (depthOver(item, MAX_DEPTH)) return fail('NINJS_INVALID', `the item is nested more than ${MAX_DEPTH} levels deep`);
   const version = schemaVersionOf(item);
   if (typeof version !== 'string') return fail('NINJS_UNSUPPORTED', version.unsupported);
   const invalid = validateNinjs(item, version);
