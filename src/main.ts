@@ -5,6 +5,7 @@ import type { Store } from './store/ports.ts';
 import { openStore } from './store/open-store.ts';
 import { createReaderService } from './services/reader-service.ts';
 import { seedDemoSite } from './services/demo-site.ts';
+import { ensureDefaultSettings } from './services/default-settings.ts';
 import { createHttpApp } from './http/app.ts';
 import { createHttpServer, requestHandler, watchContent } from './http/server.ts';
 import { createAuthService } from './services/auth-service.ts';
@@ -32,11 +33,18 @@ export interface Running {
 }
 
 /** Opens the store the settings name, prepares it, and wires services to HTTP. */
-export async function openAndPrepareStore(config: Config): Promise<Store> {
+export async function openAndPrepareStore(config: Config, options: { seed?: boolean } = {}): Promise<Store> {
   const store = openStore(config);
   try {
     await store.migrate();
-    if (config.demo && (await seedDemoSite(store))) await seedDemoUsers(store);
+    if (options.seed === false) {
+      // Only the schema: a reading tool must not decide what the site starts with.
+    } else if (config.demo) {
+      if (await seedDemoSite(store)) await seedDemoUsers(store);
+    } else {
+      // Without the demo an empty database still gets settings, so the site renders (empty) at once.
+      await ensureDefaultSettings(store);
+    }
   } catch (e) {
     await store.close().catch(() => {});
     throw e;

@@ -190,7 +190,7 @@ async function convertCommand(args: string[]): Promise<number> {
   }
   let terms: Term[] = [];
   if (f.has('site-terms')) {
-    const store = await openAndPrepareStore({ ...loadConfig(), demo: false });
+    const store = await openAndPrepareStore(loadConfig(), { seed: false });
     try {
       terms = (await store.terms.list()).map((t) => ({ hans: t.hans, hant: t.hant, hk: t.hk }));
     } finally {
