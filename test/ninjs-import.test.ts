@@ -172,7 +172,8 @@ describe('heitu import matches by uri and updates any article without the workfl
     assert.equal((await store.articles.byId(mine.id))!.headline, '记者稿件');
     assert.equal((await store.articles.byId(mine.id))!.status, 'submitted');
 
-    const imported = await store.articles.create(articleInputSchema.parse({ uri: 'urn:test:wire:7', language: 'zh-Hans', headline: '通稿', bodyHtml: '<p>正文</p>', rightsClass: 'reprint', status: 'scheduled', publishedAt: '2099-01-01T00:00:00Z' }), SYSTEM);
+    // An imported draft a reporter took into review.
+    const imported = await store.articles.create(articleInputSchema.parse({ uri: 'urn:test:wire:7', language: 'zh-Hans', headline: '通稿', bodyHtml: '<p>正文</p>', rightsClass: 'reprint', status: 'submitted' }), SYSTEM);
     const [again] = await importText(store, ninjs(imported.uri, '通稿改写'));
     assert.ok(again && 'code' in again && again.code === 'NINJS_CONFLICT', JSON.stringify(again));
     assert.equal((await store.articles.byId(imported.id))!.headline, '通稿');
@@ -195,4 +196,20 @@ test('an import item with 8,000 nested associations is reported, and the valid i
   assert.equal(outcomes.length, 2);
   assert.ok('code' in outcomes[0]! && outcomes[0].code === 'NINJS_INVALID' && /64 levels/.test(outcomes[0].error), JSON.stringify(outcomes[0]).slice(0, 200));
   assert.ok('id' in outcomes[1]! && outcomes[1].status === 'created', JSON.stringify(outcomes[1]));
+});
+
+test('an imported item with a future embargo is scheduled, not published with a future date', async () => {
+  const item = {
+    uri: 'urn:test:embargo:1', language: 'zh-Hans', firstCreated: '2026-11-28T08:00:00+08:00', embargoedUntil: '2099-01-01T08:00:00+08:00',
+    headlines: [{ role: 'main', value: '禁发至将来' }], bodies: [{ role: 'main', contentType: 'text/plain', value: '正文' }],
+  };
+  const [outcome] = await importText(store, JSON.stringify(item));
+  assert.ok(outcome && 'id' in outcome, JSON.stringify(outcome));
+  const a = (await store.articles.byId(outcome.id))!;
+  assert.equal(a.status, 'scheduled');
+  assert.equal(a.publishedAt, '2099-01-01T00:00:00.000Z');
+  // The wire may still update it before its time.
+  const [again] = await importText(store, JSON.stringify({ ...item, headlines: [{ role: 'main', value: '禁发至将来(更新)' }] }));
+  assert.ok(again && 'id' in again && again.status === 'updated', JSON.stringify(again));
+  assert.equal((await store.articles.byId(outcome.id))!.status, 'scheduled');
 });

@@ -38,11 +38,12 @@ export interface ImportDeps {
   articleUrl: (id: number) => string;
   /** Who runs the import, for the audit log. */
   actor?: Actx;
+  now?: () => Date;
 }
 
 const IMPORT_ACTOR: Actx = { actorId: null, actorLogin: 'import' };
 
-const IN_REVIEW = new Set(['submitted', 'in_review', 'approved', 'scheduled']);
+const IN_REVIEW = new Set(['submitted', 'in_review', 'approved']);
 // C0 and C1 controls (tab, LF and CR are text), noncharacters and lone surrogate halves.
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -106,7 +107,12 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
   try {
     const bad = firstNonText(item);
     if (bad) return fail('NINJS_FIELD_INVALID', `${bad} holds a control character or a noncharacter, which no article may`);
-    const input = articleFromNinjs(item, ctx);
+    const mapped = articleFromNinjs(item, ctx);
+    // Embargo is a state: an item usable only from a future time waits as scheduled, so no
+    // page, feed or licensee sees it before then, and the scheduler publishes it on time.
+    const input = mapped.status === 'published' && mapped.publishedAt && Date.parse(mapped.publishedAt) > (deps.now?.() ?? new Date()).getTime()
+      ? { ...mapped, status: 'scheduled' as const }
+      : mapped;
     const existing = input.uri ? await deps.store.articles.byUri(input.uri) : null;
     if (existing && sameContent(input, existing)) {
       return { id: existing.id, url: deps.articleUrl(existing.id), status: 'unchanged' };
@@ -115,7 +121,7 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
     if (existing && existing.createdBy !== null) {
       return fail('NINJS_CONFLICT', `article ${existing.id} was written in the newsroom; an import does not change it`);
     }
-    if (existing && IN_REVIEW.has(existing.status)) {
+    if (existing && (IN_REVIEW.has(existing.status) || existing.signatures.length > 0)) {
       return fail('NINJS_CONFLICT', `article ${existing.id} is ${existing.status.replace('_', ' ')}; an import does not change what reviewers are signing`);
     }
     const actor = deps.actor ?? IMPORT_ACTOR;

@@ -22,11 +22,19 @@ export interface VerifiedLicensee {
 
 type Actor = { actorId: number | null; actorLogin: string | null; ip?: string | null };
 
+/**
+ * Without the archive use a licensee gets what is published while the agreement runs; an
+ * agreement that names no start starts when it is made, not at the beginning of the archive.
+ */
+function startsWhenMade(scope: AgreementScope, at: Date): AgreementScope {
+  return scope.validFrom || scope.uses.includes('archive') ? scope : { ...scope, validFrom: at.toISOString() };
+}
+
 export function createRightsService(store: Store, now: () => Date = () => new Date()) {
   return {
     /** A licensee with its first agreement and key; the key is returned this once. */
     async addLicensee(input: { name: string; contact?: string | null; certificateNo?: string | null; scope: unknown; keyExpiresAt?: string | null }, ctx: Actor) {
-      const scope = agreementScopeSchema.parse(input.scope);
+      const scope = startsWhenMade(agreementScopeSchema.parse(input.scope), now());
       const certificateNo = input.certificateNo?.trim() || `HTL-${now().getUTCFullYear()}-${randomBytes(3).toString('hex').toUpperCase()}`;
       for (const slug of scope.channels) if (!(await store.channels.bySlug(slug))) throw new DomainError('VALIDATION_FAILED', `no channel ${slug}`, 'channels');
       const licensee = await store.rights.createLicensee({ name: input.name.trim(), contact: input.contact?.trim() || null, certificateNo }, ctx);
@@ -37,7 +45,7 @@ export function createRightsService(store: Store, now: () => Date = () => new Da
     },
 
     async addAgreement(licenseeId: number, scope: AgreementScope, ctx: Actor) {
-      const agreement = await store.rights.createAgreement(licenseeId, agreementScopeSchema.parse(scope), ctx);
+      const agreement = await store.rights.createAgreement(licenseeId, startsWhenMade(agreementScopeSchema.parse(scope), now()), ctx);
       const key = newApiKey();
       await store.rights.addKey(agreement.id, key.hash, key.prefix, null, ctx);
       return { agreementId: agreement.id, apiKey: key.key };
