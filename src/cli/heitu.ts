@@ -16,6 +16,7 @@ import type { Script } from '../domain/variant.ts';
 import { detectScript } from '../services/site-context.ts';
 import { createRightsService } from '../services/rights-service.ts';
 import { ZodError } from 'zod';
+import { channelCommand, setupCommand } from './setup-commands.ts';
 
 const HELP = `heitu: the Heitu news platform
 
@@ -26,6 +27,12 @@ const HELP = `heitu: the Heitu news platform
                               create a newsroom account; prints a generated password once,
                               or reads the password from stdin
   heitu user list             list accounts and roles
+  heitu setup [--site-name NAME] [--admin LOGIN [--display NAME] [--password-stdin]]
+                              name the site and create its first admin (refused once an admin
+                              exists); prints a generated password once, or reads it from stdin
+  heitu channel add --slug SLUG --name NAME [--levels 1-3] [--region]
+                              add a channel (a region with --region, else a topic; 2 review levels)
+  heitu channel list          list channels
   heitu licensee add --name NAME [--channels slug,…] [--rights original,exclusive,reprint,licensed-in]
                      [--uses reprint,excerpt,archive] [--from DATE] [--until DATE] [--attribution TEXT]
                      [--certificate NO] [--contact TEXT] [--items-per-day N] [--territory CN,HK,…] [--json]
@@ -306,6 +313,10 @@ export async function main(argv: string[]): Promise<number | null> {
       return exportCommand(args);
     case 'user':
       return userCommand(args);
+    case 'setup':
+      return setupCommand(args, { flags, readInput });
+    case 'channel':
+      return channelCommand(args, { flags, readInput });
     case 'convert':
       return convertCommand(args);
     case 'licensee':

@@ -21,7 +21,7 @@ export function homePage(ctx: RenderContext, data: HomeData): string {
   );
   const body = html`${lead}${recommended}${topics.length ? html`<div class="blocks">${topics}</div>` : null}<section class="latest"><h2>${ctx.t(LABELS.latest)}</h2>${articleList(ctx, data.latest)}</section>
 <div class="blocks">${blocks}</div>`;
-  return layout(ctx, { title: `${ctx.t(s.siteName, s.language)} - ${ctx.t(s.tagline, s.language)}`, path: '/', body });
+  return layout(ctx, { title: s.tagline ? `${ctx.t(s.siteName, s.language)} - ${ctx.t(s.tagline, s.language)}` : ctx.t(s.siteName, s.language), path: '/', body });
 }
 
 export function topicPage(ctx: RenderContext, data: TopicData): string {

@@ -66,7 +66,7 @@ ${og}
 <nav class="switch" aria-label="${ctx.t(LABELS.switchTo)}">${switcher}</nav>
 <a class="brand" href="${ctx.href('/')}">${ctx.t(settings.siteName, s)}</a><span class="tagline">${ctx.t(settings.tagline, s)}</span>
 <form class="site-search" role="search" action="${ctx.href('/search')}" method="get"><input name="q" type="search" aria-label="${ctx.t(LABELS.search)}" placeholder="${ctx.t(LABELS.search)}" maxlength="100"></form>
-<div class="contact"><span>${ctx.t(LABELS.hotline)}:${settings.hotline}</span><span><a href="${ctx.href('/tips/new')}">${ctx.t(LABELS.tipTitle)}</a></span><span>${ctx.t(LABELS.email)}:<a href="${`mailto:${settings.email}`}">${settings.email}</a></span></div>
+<div class="contact">${settings.hotline ? html`<span>${ctx.t(LABELS.hotline)}:${settings.hotline}</span>` : null}<span><a href="${ctx.href('/tips/new')}">${ctx.t(LABELS.tipTitle)}</a></span><span>${ctx.t(LABELS.email)}:<a href="${`mailto:${settings.email}`}">${settings.email}</a></span></div>
 </div></header>
 <nav class="regions" aria-label="${ctx.t(LABELS.regions)}"><div class="wrap">${nav}</div></nav>
 <main><div class="wrap">

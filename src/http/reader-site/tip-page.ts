@@ -6,7 +6,7 @@ import { html } from '../../text/safe-html.ts';
 /** The reader-tips form: the page's 熱線 and 郵箱, as a form. Values come back on an error. */
 export function tipFormPage(ctx: RenderContext, v: { text: string; contact: string }, token: string, error: string | null): string {
   const s = ctx.frame.settings;
-  const body = html`<h1 class="headline">${ctx.t(LABELS.tipTitle)}</h1><p>${ctx.t(LABELS.tipIntro)} ${ctx.t(LABELS.hotline)}:${s.hotline} ${ctx.t(LABELS.email)}:${s.email}</p>
+  const body = html`<h1 class="headline">${ctx.t(LABELS.tipTitle)}</h1><p>${ctx.t(LABELS.tipIntro)} ${s.hotline ? html`${ctx.t(LABELS.hotline)}:${s.hotline} ` : null}${ctx.t(LABELS.email)}:${s.email}</p>
 ${error ? html`<p class="notice" role="alert">${error}</p>` : null}
 <form method="post" enctype="multipart/form-data" action="${ctx.href('/tips/new')}">
 <input type="hidden" name="token" value="${token}">

@@ -1,0 +1,81 @@
+import type { Actx, Store, User } from '../store/ports.ts';
+import type { Channel } from '../domain/channel.ts';
+import { channelInputSchema } from '../domain/channel.ts';
+import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
+import { DomainError } from '../domain/errors.ts';
+import { createUserAdminService } from './user-admin-service.ts';
+import { defaultSettings } from './default-settings.ts';
+import { detectScript, requireSettings } from './site-context.ts';
+
+/** Topic channels sort after the regions, as on the demo's front page. */
+const TOPIC_BASE = 100;
+
+/**
+ * Making a site usable without the demo: its name, the first admin, its channels. The first admin
+ * may be created only while there is none, so whoever reaches the site first cannot add a second
+ * one later; an admin who was disabled still counts, or disabling one would reopen setup.
+ */
+export function createSiteSetupService(store: Store, now: () => Date = () => new Date()) {
+  const users = createUserAdminService(store, now);
+
+  async function adminExists(): Promise<boolean> {
+    return (await store.users.list()).some((u) => u.roles.includes('admin'));
+  }
+
+  return {
+    adminExists,
+
+    async needsSetup(): Promise<boolean> {
+      return !(await adminExists());
+    },
+
+    /** Without a password, one is generated and returned this once. */
+    async createFirstAdmin(input: { login: string; displayName: string; password?: string | undefined }, ctx: Actx): Promise<{ user: User; password?: string }> {
+      if (await adminExists()) throw new DomainError('FORBIDDEN_ROLE', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
+      const created = await users.create(null, { ...input, roles: ['admin'] }, ctx.ip ?? null);
+      await store.audit.append(ctx, { action: 'site.setup', detail: { userId: created.user.id, login: created.user.login } });
+      return created;
+    },
+
+    /**
+     * Renames the site. The credit line and the statement's title follow the name while they
+     * still read as the defaults do; once someone wrote their own, they are left alone.
+     */
+    async rename(siteName: string, ctx: Actx): Promise<SiteSettings> {
+      const before = await requireSettings(store);
+      const next = siteSettingsSchema.parse({
+        ...before,
+        siteName,
+        creditLine: before.creditLine === defaultSettings.creditLine ? `來源:${siteName}` : before.creditLine,
+        statementTitle: before.statementTitle === defaultSettings.statementTitle ? `${siteName}${defaultSettings.statementTitle}` : before.statementTitle,
+      });
+      await store.settings.put(next);
+      await store.audit.append(ctx, { action: 'settings.update', detail: { fields: ['siteName'], from: before.siteName, to: next.siteName } });
+      return next;
+    },
+
+    /** A new channel, placed after the others of its kind; its name is taken to be in the script it is written in. */
+    async addChannel(input: { slug: string; name: string; reviewLevels: number; region: boolean }, ctx: Actx): Promise<Channel> {
+      if (await store.channels.bySlug(input.slug)) throw new DomainError('VALIDATION_FAILED', `slug: a channel with slug ${input.slug} exists already`, 'slug');
+      const settings = await requireSettings(store);
+      const kind = input.region ? 'region' : 'topic';
+      const same = (await store.channels.list()).filter((c) => c.kind === kind);
+      const base = kind === 'region' ? 1 : TOPIC_BASE;
+      const position = same.length ? Math.max(base - 1, ...same.map((c) => c.position)) + 1 : base;
+      const parsed = channelInputSchema.parse({
+        slug: input.slug,
+        name: input.name,
+        language: detectScript(input.name) ?? settings.language,
+        kind,
+        parentSlug: null,
+        position,
+        reviewLevels: input.reviewLevels,
+      });
+      const channel = await store.channels.upsert(parsed);
+      await store.audit.append(ctx, { action: 'channel.create', detail: { slug: channel.slug, name: channel.name, kind, reviewLevels: channel.reviewLevels } });
+      return channel;
+    },
+  };
+}
+
+export type SiteSetupService = ReturnType<typeof createSiteSetupService>;
