@@ -72,6 +72,10 @@ export function buildApp(config: Config, s: Store) {
     frontPage: createFrontPageService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
+    ready: async () => {
+      // The settings row lives in a migrated table and is written on first start.
+      if (!(await s.settings.get())) throw new Error('the site has no settings');
+    },
     limits: { ...config.limits, uploadFiles: MAX_FILES },
   });
   return { app, cache, reader };

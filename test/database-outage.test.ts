@@ -43,6 +43,7 @@ test('ending the server\'s database connections does not kill it: cached pages g
       statuses.push(r.status);
       return r.status === 201 && r.json['headline'] === '断线之后';
     }, 5000);
+    assert.equal((await fetch(`${site.url}/readyz`)).status, 200);
     // Anything refused on the way was a 503 to try again, never a 500.
     assert.ok(statuses.every((s) => s === 201 || s === 503), statuses.join(','));
   } finally {
@@ -61,12 +62,15 @@ test('while the database cannot be reached, requests get 503 with Retry-After, n
       ['/zh-hans/', {}],
       ['/zh-hant/articles/1', {}],
       ['/api/content/v1/items', { headers: { authorization: 'Bearer htk_nothing' } }],
+      ['/readyz', {}],
     ] as const) {
       const res = await app.request(path, init);
       assert.equal(res.status, 503, path);
       assert.equal(res.headers.get('retry-after'), '5', path);
       await res.arrayBuffer();
     }
+    // Alive, though not ready: a supervisor should not restart it for an outage of the database.
+    assert.equal((await app.request('/healthz')).status, 200);
   } finally {
     await store.close();
   }

@@ -36,6 +36,8 @@ export interface HttpDeps {
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
   publicUrl: string;
+  /** Throws unless the database answers with the migrated schema. */
+  ready: () => Promise<void>;
   /** How large a request may be (settings), enforced before any route reads it. */
   limits: RequestLimits;
 }
@@ -44,7 +46,7 @@ export const NEWSROOM_API = '/newsroom/api';
 
 /** Where answers are JSON: the newsroom API, the content and search APIs, rights policies. */
 function isApiPath(path: string): boolean {
-  return path.startsWith(`${NEWSROOM_API}/`) || path.startsWith('/api/') || path.startsWith('/rights/policies/') || path === '/healthz';
+  return path.startsWith(`${NEWSROOM_API}/`) || path.startsWith('/api/') || path.startsWith('/rights/policies/') || path === '/healthz' || path === '/readyz';
 }
 
 /** All of Heitu's HTTP surface in one Hono app; the page cache is shared with the fast path. */
@@ -78,6 +80,15 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
     }),
   );
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Ready for traffic: the database answers and holds the migrated schema (a load balancer's check).
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.ready();
+      return c.json({ ready: true }, 200, { 'cache-control': 'no-store' });
+    } catch (e) {
+      return c.json({ ready: false, reason: e instanceof Error ? e.message : String(e) }, 503, { 'retry-after': '5', 'cache-control': 'no-store' });
+    }
+  });
 
   const api = newsroomApi(deps);
   const openapi = openApiDocument(NEWSROOM_API, 'Heitu newsroom API', api);
