@@ -124,3 +124,18 @@ test('/api/search says Vary', async () => {
   assert.equal(again.headers.get('vary'), page.headers.get('vary'));
   assert.equal(again.headers.get('cache-control'), page.headers.get('cache-control'));
 });
+
+test('/api/search is cached like the search page when the variant is named', async () => {
+  const url = `${site.url}/api/search?q=${encodeURIComponent('长春')}&variant=zh-hans`;
+  const first = await fetch(url);
+  const body = await first.text();
+  assert.equal(first.status, 200);
+  const etag = first.headers.get('etag');
+  assert.ok(etag, 'an answer kept as bytes has an ETag');
+  const again = await fetch(url, { headers: { 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(JSON.parse(body).total > 0, true);
+  const refused = await fetch(`${site.url}/api/search?q=&variant=zh-hans`);
+  assert.equal(refused.status, 400);
+  assert.equal(refused.headers.get('cache-control'), 'no-store');
+});

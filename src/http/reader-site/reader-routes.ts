@@ -281,13 +281,33 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const requested = c.req.query('variant') ?? '';
     const named = isVariant(requested);
     const variant = named ? requested : chosenVariant(c, await reader.frame());
-    const r = await runSearch(c, variant);
-    if (r.error) return c.json({ errors: [{ code: r.code, message: r.error, property: 'q' }] }, r.status, { 'cache-control': 'no-store' });
-    return c.json({
-      results: r.results.map((x) => ({ id: x.id, headline: x.headlineText, url: `${publicUrl}/${variant}/articles/${x.id}`, snippet: String(x.snippet), publishedAt: x.publishedAt })),
-      total: r.total,
-      page: r.page,
-    }, 200, { 'cache-control': named ? 'public, max-age=30' : 'private, max-age=30' });
+    const answer = async (): Promise<CachedPage | Response> => {
+      const r = await runSearch(c, variant);
+      if (r.error) return c.json({ errors: [{ code: r.code, message: r.error, property: 'q' }] }, r.status, { 'cache-control': 'no-store' });
+      const json = JSON.stringify({
+        results: r.results.map((x) => ({ id: x.id, headline: x.headlineText, url: `${publicUrl}/${variant}/articles/${x.id}`, snippet: String(x.snippet), publishedAt: x.publishedAt })),
+        total: r.total,
+        page: r.page,
+      });
+      return encodePage(200, 'application/json; charset=utf-8', json, named ? 'public, max-age=30' : 'private, max-age=30');
+    };
+    if (!named) {
+      const page = await answer();
+      return page instanceof Response ? page : send(c, page);
+    }
+    // With the variant named, the answer is the same for everyone: kept like the search page,
+    // by its query, and dropped on any article change.
+    const key = `/api/search?${new URLSearchParams(Object.entries(c.req.query()).filter(([k]) => ['q', 'channel', 'region', 'from', 'to', 'page', 'variant'].includes(k)).sort()).toString()}`;
+    let refused: Response | null = null;
+    const page = await cached(key, ['search'], async () => {
+      const a = await answer();
+      if (a instanceof Response) {
+        refused = a;
+        return null;
+      }
+      return a;
+    });
+    return refused ?? send(c, page!);
   });
   // Feeds: site-wide and per channel, in every variant; without a variant, the site's default
   // script (feed readers keep no cookies and send no useful Accept-Language).
