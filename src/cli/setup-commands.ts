@@ -55,7 +55,7 @@ export async function setupCommand(args: string[], io: CliIo): Promise<number> {
       console.log(`site name: ${s.siteName}`);
     }
     if (login) {
-      const created = await setup.createFirstAdmin({ login, displayName: value(f, 'display') ?? login, password }, CLI_ACTOR);
+      const created = await setup.createFirstAdmin({ login, displayName: value(f, 'display') ?? login, password });
       console.log(`created admin ${created.user.id} ${created.user.login}`);
       if (created.password) console.log(`one-time password (shown only now): ${created.password}`);
     }

@@ -1,4 +1,4 @@
-import type { Actx, Store, User } from '../store/ports.ts';
+import type { Actx, Store } from '../store/ports.ts';
 import type { Channel } from '../domain/channel.ts';
 import { channelInputSchema } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
@@ -10,32 +10,15 @@ import { detectScript, requireSettings } from './site-context.ts';
 /** Topic channels sort after the regions, as on the demo's front page. */
 const TOPIC_BASE = 100;
 
-/**
- * Making a site usable without the demo: its name, the first admin, its channels. The first admin
- * may be created only while there is none, so whoever reaches the site first cannot add a second
- * one later; an admin who was disabled still counts, or disabling one would reopen setup.
- */
+/** Making a site usable without the demo from the command line: its name, the first admin, its channels. */
 export function createSiteSetupService(store: Store, now: () => Date = () => new Date()) {
   const users = createUserAdminService(store, now);
 
-  async function adminExists(): Promise<boolean> {
-    return (await store.users.list()).some((u) => u.roles.includes('admin'));
-  }
-
   return {
-    adminExists,
-
-    async needsSetup(): Promise<boolean> {
-      return !(await adminExists());
-    },
+    adminExists: users.adminExists,
 
     /** Without a password, one is generated and returned this once. */
-    async createFirstAdmin(input: { login: string; displayName: string; password?: string | undefined }, ctx: Actx): Promise<{ user: User; password?: string }> {
-      if (await adminExists()) throw new DomainError('FORBIDDEN_ROLE', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
-      const created = await users.create(null, { ...input, roles: ['admin'] }, ctx.ip ?? null);
-      await store.audit.append(ctx, { action: 'site.setup', detail: { userId: created.user.id, login: created.user.login } });
-      return created;
-    },
+    createFirstAdmin: (input: { login: string; displayName: string; password?: string | undefined }) => users.createFirstAdmin(input, 'cli'),
 
     /**
      * Renames the site. The credit line and the statement's title follow the name while they

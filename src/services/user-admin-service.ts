@@ -7,14 +7,40 @@ import { createPasswordCheck, hashPassword, randomToken } from './auth-service.t
 export function createUserAdminService(store: Store, now: () => Date = () => new Date()) {
   const passwords = createPasswordCheck(store, now);
   const ctx = (actor: Actor | null, ip: string | null) => ({ actorId: actor?.id ?? null, actorLogin: actor?.login ?? 'cli', ip });
+  /** An admin who was disabled still counts, or disabling one would reopen the first-admin setup. */
+  const adminExists = async (): Promise<boolean> => (await store.users.list()).some((u) => u.roles.includes('admin'));
+  const create = async (actor: Actor | null, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }, ip: string | null = null) => {
+    const password = input.password ?? randomToken(12);
+    const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash: await hashPassword(password) }, ctx(actor, ip));
+    return { user, ...(input.password ? {} : { password }) };
+  };
+  let setupQueue: Promise<unknown> = Promise.resolve();
+  async function firstAdmin(input: { login: string; displayName: string; password?: string | undefined }, via: 'cli' | 'web', ip: string | null) {
+    if (await adminExists()) throw new DomainError('NOT_FOUND', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
+    // Nobody is signed in yet: the audit log names the way in instead of a person.
+    const by = { actorId: null, actorLogin: via === 'cli' ? 'cli' : 'setup', ip };
+    const password = input.password ?? randomToken(12);
+    const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: ['admin'], passwordHash: await hashPassword(password) }, by);
+    await store.audit.append(by, { action: 'site.setup', detail: { userId: user.id, login: user.login, via } });
+    return { user, ...(input.password ? {} : { password }) };
+  }
   return {
     list: (): Promise<User[]> => store.users.list(),
 
+    adminExists,
+
     /** Without a password, one is generated and returned this once; it is never stored in clear. */
-    async create(actor: Actor | null, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }, ip: string | null = null) {
-      const password = input.password ?? randomToken(12);
-      const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash: await hashPassword(password) }, ctx(actor, ip));
-      return { user, ...(input.password ? {} : { password }) };
+    create,
+
+    /**
+     * The site's first admin, only while it has none: whoever reaches a new site first must not be
+     * able to add an admin to one that is running. `via` says where it came from, for the audit log.
+     */
+    async createFirstAdmin(input: { login: string; displayName: string; password?: string | undefined }, via: 'cli' | 'web', ip: string | null = null) {
+      // One at a time: two requests racing past the check would otherwise make two admins.
+      const turn = setupQueue.then(() => firstAdmin(input, via, ip));
+      setupQueue = turn.catch(() => {});
+      return turn;
     },
 
     async setRoles(actor: Actor, id: number, roles: Role[], ip: string | null = null): Promise<User> {

@@ -53,6 +53,7 @@ const userBody = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   password: z.string().min(10).max(200).optional(),
 });
+const setupBody = userBody.pick({ login: true, displayName: true }).extend({ password: z.string().min(10).max(200) });
 const passwordBody = z.object({ password: z.string().min(10).max(200), currentPassword: z.string().min(1).max(200).optional() });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() });
 const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
@@ -102,6 +103,21 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       handler: async ({ c }) => {
         const s = await auth.resolve(getCookie(c, SESSION_COOKIE));
         return s ? { user: s.actor, csrf: s.csrf } : { user: null };
+      },
+    }),
+    route({
+      method: 'get', path: '/setup', summary: 'Whether the site still needs its first admin', access: 'public',
+      handler: async () => ({ needed: !(await users.adminExists()) }),
+    }),
+    route({
+      // Public by necessity (nobody can sign in yet), so it answers only while no admin exists at all.
+      method: 'post', path: '/setup', summary: 'Create the first admin and sign in as them (404 once the site has an admin)', access: 'public', body: setupBody, status: 201,
+      handler: async ({ body, ip, c }) => {
+        await users.createFirstAdmin(body, 'web', ip);
+        const s = await auth.login(body.login, body.password, ip);
+        setCookie(c, SESSION_COOKIE, s.token, { ...cookieBase, maxAge: SESSION_HOURS * 3600 });
+        deleteCookie(c, PRE_CSRF_COOKIE, { path: '/' });
+        return { user: s.actor, csrf: s.csrf, expiresAt: s.expiresAt };
       },
     }),
     route({

@@ -2,6 +2,7 @@ import { h } from './dom.ts';
 import { t, boot } from './boot.ts';
 import { loadSession, signOut, user } from './session.ts';
 import { loginView } from './login-view.ts';
+import { setupNeeded, setupView } from './setup-view.ts';
 import { deskView } from './desk-view.ts';
 import { editorView } from './editor-view.ts';
 import { historyView } from './history-view.ts';
@@ -44,10 +45,13 @@ async function route(): Promise<void> {
   };
   app.replaceChildren(header(), main);
   if (!user()) {
-    loginView(main, () => {
+    const signedIn = () => {
       if (!location.hash || location.hash === '#/login') location.hash = '#/desk';
       else void route();
-    });
+    };
+    // A new site has nobody to sign in as: its first admin is made here instead.
+    if (await setupNeeded()) setupView(main, () => void loadSession().then(signedIn));
+    else loginView(main, signedIn);
     return;
   }
   const parts = location.hash.replace(/^#\/?/, '').split('/');
