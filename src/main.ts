@@ -19,6 +19,7 @@ import { rightsPolicy } from './services/rights-policy.ts';
 import { createClaimsService, MAX_FILES } from './services/claims-service.ts';
 import { createTipsService } from './services/tips-service.ts';
 import { createFrontPageService } from './services/front-page-service.ts';
+import { createSettingsService } from './services/settings-service.ts';
 import { join } from 'node:path';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -70,6 +71,7 @@ export function buildApp(config: Config, s: Store) {
     claims: createClaimsService(s, newsroom, join(config.dataDir, 'uploads', 'claims'), config.limits.uploadFileBytes),
     tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips'), config.limits.uploadFileBytes),
     frontPage: createFrontPageService(s),
+    settings: createSettingsService(s),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
     ready: async () => {

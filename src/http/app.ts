@@ -10,6 +10,7 @@ import type { RightsService } from '../services/rights-service.ts';
 import type { ClaimsService } from '../services/claims-service.ts';
 import type { TipsService } from '../services/tips-service.ts';
 import type { FrontPageService } from '../services/front-page-service.ts';
+import type { SettingsService } from '../services/settings-service.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite, readerRefusal, FILE_FORMS } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
@@ -32,6 +33,7 @@ export interface HttpDeps {
   claims: ClaimsService;
   tips: TipsService;
   frontPage: FrontPageService;
+  settings: SettingsService;
   rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */

@@ -20,6 +20,7 @@ import { articlePage } from '../reader-site/article-page.ts';
 import { VARIANTS } from '../../domain/variant.ts';
 import type { Article } from '../../domain/article.ts';
 import { sanitizeBody } from '../../text/sanitize.ts';
+import { settingsPatchSchema, type SettingsService } from '../../services/settings-service.ts';
 
 export interface NewsroomApiDeps {
   auth: AuthService;
@@ -31,6 +32,7 @@ export interface NewsroomApiDeps {
   claims: ClaimsService;
   tips: TipsService;
   frontPage: FrontPageService;
+  settings: SettingsService;
   /** Cookies carry Secure when the site is served over https. */
   secureCookies: boolean;
   publicUrl: string;
@@ -62,7 +64,7 @@ const seenQuery = z.object({ revision: z.coerce.number().int().min(1).optional()
 
 /** Every newsroom action the web UI takes, as JSON; the UI uses nothing else. */
 export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
-  const { auth, newsroom, reader, users, terms, rights, claims, tips, frontPage } = deps;
+  const { auth, newsroom, reader, users, terms, rights, claims, tips, frontPage, settings } = deps;
   const NEWSROOM = ['reporter', 'editor', 'responsible_editor', 'chief_editor'] as const;
   const download = (c: Parameters<ApiRoute['handler']>[0]['c'], f: { bytes: Buffer; contentType: string; fileName: string }) =>
     c.body(new Uint8Array(f.bytes), 200, {
@@ -303,6 +305,14 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
     route({
       method: 'get', path: '/tips/:id/files/:file', summary: 'A file sent with a tip, as a download', access: NEWSROOM,
       handler: async ({ params, c }) => download(c, await tips.evidence(idParam(params['id']), idParam(params['file']))),
+    }),
+    route({
+      method: 'get', path: '/settings', summary: 'The site\'s settings (name, contacts, operator, statement, claim window, script, time zone)', access: ['admin'],
+      handler: async () => settings.get(),
+    }),
+    route({
+      method: 'put', path: '/settings', summary: 'Change site settings (audited; every page shows them on its next render)', access: ['admin'], body: settingsPatchSchema,
+      handler: async ({ actor, body, ip }) => settings.update(actor!, body, ip),
     }),
     route({
       method: 'get', path: '/users', summary: 'Newsroom accounts', access: ['admin'],

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Store } from '../store/ports.ts';
+import type { Actor } from '../domain/roles.ts';
+import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
+import { requireSettings } from './site-context.ts';
+
+/** What an admin may change of the site's settings; the rest (language, feeds …) stays as it is. */
+export const EDITABLE_SETTINGS = [
+  'siteName', 'tagline', 'hotline', 'email', 'operator', 'marketingAgent', 'creditLine', 'reprintDisclaimer',
+  'statementTitle', 'copyrightClauses', 'claimWindowDays', 'defaultScript', 'timeZone', 'feedFullText',
+] as const satisfies ReadonlyArray<keyof SiteSettings>;
+
+type Editable = (typeof EDITABLE_SETTINGS)[number];
+type Shape = typeof siteSettingsSchema.shape;
+type WithoutDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
+
+// Without the fields' defaults: a field left out of a change stays as it is, it is not reset.
+export const settingsPatchSchema = z.strictObject(
+  Object.fromEntries(EDITABLE_SETTINGS.map((k) => {
+    const f = siteSettingsSchema.shape[k];
+    return [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()];
+  })) as { [K in Editable]: z.ZodOptional<WithoutDefault<Shape[K]>> },
+);
+
+/** The site's settings for admins: read, and changed with an audit entry naming what changed. */
+export function createSettingsService(store: Store) {
+  return {
+    get: (): Promise<SiteSettings> => requireSettings(store),
+
+    async update(actor: Actor, patch: Partial<SiteSettings>, ip: string | null = null): Promise<SiteSettings> {
+      // Parsed too, so defaults a stored row lacks do not count as changes.
+      const before = siteSettingsSchema.parse(await requireSettings(store));
+      const next = siteSettingsSchema.parse({ ...before, ...patch });
+      const changed = EDITABLE_SETTINGS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+      if (changed.length === 0) return before;
+      // Writing the settings bumps the content version, so every instance drops its cached pages.
+      await store.settings.put(next);
+      await store.audit.append({ actorId: actor.id, actorLogin: actor.login, ip }, {
+        action: 'settings.update',
+        detail: { fields: changed, from: Object.fromEntries(changed.map((k) => [k, before[k]])), to: Object.fromEntries(changed.map((k) => [k, next[k]])) },
+      });
+      return next;
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
