@@ -19,7 +19,7 @@ import { mountApi, openApiDocument } from './api-registry.ts';
 import { newsroomApi } from './newsroom/newsroom-api.ts';
 import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
 import { guardRequests, type RequestLimits } from './request-guard.ts';
-import { errorBody, statusOf } from './error-mapper.ts';
+import { errorBody, RETRY_AFTER_SECONDS, statusOf } from './error-mapper.ts';
 
 export interface HttpDeps {
   reader: ReaderService;
@@ -88,7 +88,7 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
       await deps.ready();
       return c.json({ ready: true }, 200, { 'cache-control': 'no-store' });
     } catch (e) {
-      return c.json({ ready: false, reason: e instanceof Error ? e.message : String(e) }, 503, { 'retry-after': '5', 'cache-control': 'no-store' });
+      return c.json({ ready: false, reason: e instanceof Error ? e.message : String(e) }, 503, { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
     }
   });
 

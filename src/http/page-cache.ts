@@ -29,11 +29,9 @@ export function encodePage(status: number, contentType: string, text: string | B
  * (RFC 9110 15.4.5), so a cache that revalidates keeps keying the page the same way.
  */
 export function notModifiedHeaders(page: CachedPage): Record<string, string> {
-  const headers: Record<string, string> = { etag: page.etag, 'cache-control': page.headers['cache-control']! };
-  // The policy and the other security headers too: a cache that revalidates updates what it keeps.
-  for (const name of ['vary', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'x-frame-options', 'cross-origin-opener-policy', 'strict-transport-security']) {
-    if (page.headers[name]) headers[name] = page.headers[name];
-  }
+  // Everything but the body's own type and length: the security headers too, so a cache that
+  // revalidates updates what it keeps.
+  const { 'content-type': _type, 'content-length': _length, ...headers } = page.headers;
   return headers;
 }
 

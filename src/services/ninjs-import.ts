@@ -3,6 +3,7 @@ import { schemaVersionOf, validateNinjs } from '../domain/ninjs/ninjs-schema.ts'
 import { articleFromNinjs, NinjsMappingError, type NinjsContext } from '../domain/ninjs/from-ninjs.ts';
 import { sameContent } from '../domain/article.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { controlCharacterError } from '../domain/input-text.ts';
 
 export type ImportOutcome =
   | { id: number; url: string; status: 'created' | 'updated' | 'unchanged' }
@@ -44,31 +45,21 @@ export interface ImportDeps {
 const IMPORT_ACTOR: Actx = { actorId: null, actorLogin: 'import' };
 
 const IN_REVIEW = new Set(['submitted', 'in_review', 'approved']);
-// C0 and C1 controls (tab, LF and CR are text), noncharacters and lone surrogate halves.
-const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 const MAX_DEPTH = 64;
 
-function depthOver(value: unknown, max: number): boolean {
-  const pending: Array<[unknown, number]> = [[value, 0]];
+/**
+ * Why an item cannot be taken as it is, in one walk: nested deeper than the schema validator
+ * (which recurses) can follow, or a string that is not text (PostgreSQL cannot even store a NUL).
+ */
+function unreadable(item: unknown): { code: string; error: string } | null {
+  const pending: Array<[unknown, string, number]> = [[item, 'item', 0]];
   while (pending.length) {
-    const [v, depth] = pending.pop()!;
-    if (!v || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const x of Object.values(v)) pending.push([x, depth + 1]);
-  }
-  return false;
-}
-
-/** The path of the first string in an item that is not text (PostgreSQL cannot even store a NUL). */
-function firstNonText(value: unknown, path = 'item'): string | null {
-  const pending: Array<[unknown, string]> = [[value, path]];
-  while (pending.length) {
-    const [v, at] = pending.pop()!;
+    const [v, at, depth] = pending.pop()!;
     if (typeof v === 'string') {
-      if (NOT_TEXT.test(v)) return at;
+      if (controlCharacterError(v, at, true)) return { code: 'NINJS_FIELD_INVALID', error: `${at} holds a control character or a noncharacter, which no article may` };
     } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) pending.push([x, `${at}.${k}`]);
+      if (depth >= MAX_DEPTH) return { code: 'NINJS_INVALID', error: `the item is nested more than ${MAX_DEPTH} levels deep` };
+      for (const [k, x] of Object.entries(v)) pending.push([x, `${at}.${k}`, depth + 1]);
     }
   }
   return null;
@@ -97,16 +88,14 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
   const item = raw as Record<string, unknown>;
   const uri = typeof item['uri'] === 'string' ? item['uri'] : undefined;
   const fail = (code: string, error: string): ImportOutcome => ({ error, code, index, ...(uri ? { uri } : {}) });
-  // The schema validator recurses: an item nested thousands deep would overflow the stack and
-  // end the whole import. No ninjs item is nested anywhere near this deep.
-  if (depthOver(item, MAX_DEPTH)) return fail('NINJS_INVALID', `the item is nested more than ${MAX_DEPTH} levels deep`);
+  // Before the validator: one item nested thousands deep would overflow its stack and end the import.
+  const bad = unreadable(item);
+  if (bad) return fail(bad.code, bad.error);
   const version = schemaVersionOf(item);
   if (typeof version !== 'string') return fail('NINJS_UNSUPPORTED', version.unsupported);
   const invalid = validateNinjs(item, version);
   if (invalid) return fail('NINJS_INVALID', invalid);
   try {
-    const bad = firstNonText(item);
-    if (bad) return fail('NINJS_FIELD_INVALID', `${bad} holds a control character or a noncharacter, which no article may`);
     const mapped = articleFromNinjs(item, ctx);
     // Embargo is a state: an item usable only from a future time waits as scheduled, so no
     // page, feed or licensee sees it before then, and the scheduler publishes it on time.
