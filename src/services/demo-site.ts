@@ -2,7 +2,7 @@ import type { Store } from '../store/ports.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
 import type { ChannelInput } from '../domain/channel.ts';
 import { articleInputSchema } from '../domain/article.ts';
-import { sanitizeBody } from '../text/sanitize.ts';
+import { cleanBody } from '../domain/article-body.ts';
 import { demoArticles } from '../demo/demo-articles.ts';
 
 const DEMO_ACTOR = { actorId: null, actorLogin: 'demo' };
@@ -64,7 +64,7 @@ export async function seedDemoSite(store: Store, now = new Date()): Promise<bool
         originalHeadline: d.originalHeadline ?? null,
         summary: d.summary,
         dateline: { place: d.dateline.place, source: d.dateline.source, kind: d.dateline.kind, text: null, date: localDate(published) },
-        bodyHtml: sanitizeBody(d.bodyHtml),
+        bodyHtml: cleanBody(d.bodyHtml),
         byline: d.byline,
         sourceName: d.source,
         rightsClass: d.rightsClass,

@@ -6,7 +6,7 @@ import { decide, assertCanWrite, nextLevel, type WorkflowAction, type WorkflowSt
 import { REVIEW_LEVEL_ROLE, WRITER_ROLES, hasRole, type Actor } from '../domain/roles.ts';
 import { canReadArticle, canReadRevisions, canReadSiteAudit, canReadTrail, deskScope, hiddenAuditPrefixes, seesAddresses } from '../domain/access.ts';
 import { changedFields } from '../domain/content-fields.ts';
-import { sanitizeBody } from '../text/sanitize.ts';
+import { cleanBody } from '../domain/article-body.ts';
 import { diffArticles, type FieldDiff } from './article-diff.ts';
 
 /** What a writer edits; status, publish time and identity belong to the workflow. */
@@ -115,7 +115,7 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
   }
 
   function toInput(a: Article, draft: ArticleDraft): ArticleInput {
-    return { ...draft, bodyHtml: sanitizeBody(draft.bodyHtml), uri: a.uri, status: a.status, publishedAt: a.publishedAt };
+    return { ...draft, bodyHtml: cleanBody(draft.bodyHtml), uri: a.uri, status: a.status, publishedAt: a.publishedAt };
   }
 
   async function staleError(a: Article, baseRevision: number, draft: ArticleDraft): Promise<DomainError> {
@@ -179,7 +179,7 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
   return {
     async create(actor: Actor, draft: ArticleDraft, ip: string | null = null): Promise<Article> {
       assertCanWrite(actor);
-      const input: ArticleInput = { ...draft, bodyHtml: sanitizeBody(draft.bodyHtml), status: 'draft', publishedAt: null };
+      const input: ArticleInput = { ...draft, bodyHtml: cleanBody(draft.bodyHtml), status: 'draft', publishedAt: null };
       return store.articles.create(input, ctxOf(actor, ip), { createdBy: actor.id });
     },
 

@@ -1,5 +1,4 @@
 import { Parser } from 'htmlparser2';
-import { DomainError } from '../domain/errors.ts';
 
 /**
  * The largest article body the sanitiser takes. sanitize-html's time grows with the number of
@@ -38,9 +37,19 @@ export type HtmlLimits = { [K in keyof typeof HTML_LIMITS]: number };
 
 const SLICE = 8192;
 
+/**
+ * Why a body was refused. The text layer knows no domain errors; the article model turns this
+ * into one (domain/article-body.ts), with the same code.
+ */
+export class HtmlLimitError extends Error {
+  constructor(readonly code: 'HTML_TOO_LARGE' | 'HTML_TOO_DEEP', message: string, readonly property: string) {
+    super(message);
+  }
+}
+
 /** Thrown out of the parser's callbacks: it is the way to stop htmlparser2 early. */
 class Refused extends Error {
-  constructor(readonly error: DomainError) {
+  constructor(readonly error: HtmlLimitError) {
     super(error.message);
   }
 }
@@ -52,7 +61,7 @@ class Refused extends Error {
  */
 export function checkHtmlLimits(html: string, property = 'bodyHtml', limits: HtmlLimits = HTML_LIMITS): void {
   if (html.length > limits.length) {
-    throw new DomainError('HTML_TOO_LARGE', `the HTML is ${html.length} characters long; at most ${limits.length} are accepted`, property);
+    throw new HtmlLimitError('HTML_TOO_LARGE', `the HTML is ${html.length} characters long; at most ${limits.length} are accepted`, property);
   }
   let tags = 0;
   let depth = 0;
@@ -60,7 +69,7 @@ export function checkHtmlLimits(html: string, property = 'bodyHtml', limits: Htm
   let attributes = 0;
   const count = () => {
     if (++events > limits.events) {
-      throw new Refused(new DomainError('HTML_TOO_LARGE', `the HTML has more than ${limits.events} tags, attributes and text runs; split it into several articles`, property));
+      throw new Refused(new HtmlLimitError('HTML_TOO_LARGE', `the HTML has more than ${limits.events} tags, attributes and text runs; split it into several articles`, property));
     }
   };
   const parser = new Parser(
@@ -69,16 +78,16 @@ export function checkHtmlLimits(html: string, property = 'bodyHtml', limits: Htm
         count();
         attributes = 0;
         if (++depth > limits.depth) {
-          throw new Refused(new DomainError('HTML_TOO_DEEP', `the HTML nests elements more than ${limits.depth} levels deep (unclosed tags count as open)`, property));
+          throw new Refused(new HtmlLimitError('HTML_TOO_DEEP', `the HTML nests elements more than ${limits.depth} levels deep (unclosed tags count as open)`, property));
         }
       },
       onattribute(_name, value) {
         count();
         if (++attributes > limits.attributesPerElement) {
-          throw new Refused(new DomainError('HTML_TOO_LARGE', `an element has more than ${limits.attributesPerElement} attributes`, property));
+          throw new Refused(new HtmlLimitError('HTML_TOO_LARGE', `an element has more than ${limits.attributesPerElement} attributes`, property));
         }
         if (value.length > limits.attributeLength) {
-          throw new Refused(new DomainError('HTML_TOO_LARGE', `an attribute (a link address, a caption) is longer than ${limits.attributeLength} characters`, property));
+          throw new Refused(new HtmlLimitError('HTML_TOO_LARGE', `an attribute (a link address, a caption) is longer than ${limits.attributeLength} characters`, property));
         }
       },
       onclosetag() {
@@ -96,7 +105,7 @@ export function checkHtmlLimits(html: string, property = 'bodyHtml', limits: Htm
     for (let at = 0; at < html.length; at += SLICE) {
       const slice = html.slice(at, at + SLICE);
       for (let i = slice.indexOf('<'); i !== -1; i = slice.indexOf('<', i + 1)) {
-        if (++tags > limits.tags) throw new Refused(new DomainError('HTML_TOO_LARGE', `the HTML has more than ${limits.tags} tags; split it into several articles`, property));
+        if (++tags > limits.tags) throw new Refused(new HtmlLimitError('HTML_TOO_LARGE', `the HTML has more than ${limits.tags} tags; split it into several articles`, property));
       }
       parser.write(slice);
     }

@@ -2,7 +2,8 @@ import { articleInputSchema, RIGHTS_CLASSES, type ArticleInput, type Dateline, t
 import { scriptOfLanguageTag, type Script } from '../variant.ts';
 import { parseLead, formatLead } from '../dateline.ts';
 import { localParts } from '../time.ts';
-import { sanitizeBody, paragraphsToHtml } from '../../text/sanitize.ts';
+import { paragraphsToHtml } from '../../text/sanitize.ts';
+import { cleanBody } from '../article-body.ts';
 import { NINJS_CHANNEL_URI, NINJS_RIGHTS_URI } from './ninjs-vocabulary.ts';
 
 /** Why an item that passed the schema still cannot be an article; each code is documented in the README. */
@@ -53,7 +54,7 @@ function pickBody(bodies: Json[]): string | null {
   const main = bodies.filter((b) => !str(b['role']) || roleIs(b, 'main'));
   const candidates = main.length ? main : bodies;
   const html = candidates.find((b) => (str(b['contenttype']) ?? 'text/html').startsWith('text/html') && str(b['value']));
-  if (html) return sanitizeBody(String(html['value']));
+  if (html) return cleanBody(String(html['value']));
   const plain = candidates.find((b) => str(b['contenttype'])?.startsWith('text/plain') && str(b['value']));
   return plain ? paragraphsToHtml(String(plain['value'])) : null;
 }

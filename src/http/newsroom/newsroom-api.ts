@@ -19,7 +19,7 @@ import { renderContext } from '../reader-site/render-context.ts';
 import { articlePage } from '../reader-site/article-page.ts';
 import { VARIANTS } from '../../domain/variant.ts';
 import type { Article } from '../../domain/article.ts';
-import { sanitizeBody } from '../../text/sanitize.ts';
+import { cleanBody } from '../../domain/article-body.ts';
 import { settingsPatchSchema, type SettingsService } from '../../services/settings-service.ts';
 
 export interface NewsroomApiDeps {
@@ -199,7 +199,7 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
         const now = new Date().toISOString();
         const article: Article = {
           // Cleaned as a save would clean it, so the preview shows what readers will get.
-          ...body, bodyHtml: sanitizeBody(body.bodyHtml), id: 0, uri: 'preview', status: 'published', publishedAt: now, revision: 0,
+          ...body, bodyHtml: cleanBody(body.bodyHtml), id: 0, uri: 'preview', status: 'published', publishedAt: now, revision: 0,
           createdAt: now, updatedAt: now, createdBy: null, reviewLevels: 1, signatures: [], statusReason: null, corrections: [],
         };
         return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v, deps.publicUrl, article.lockedTerms), { ...frame, article })]));
