@@ -10,7 +10,7 @@ export interface FormInput {
 }
 
 /**
- * Reads a form (multipart or urlencoded) the one way every route does: a body over its limit
+ * Reads a multipart form the one way every route does: a body over its limit
  * comes back as the guard's PAYLOAD_TOO_LARGE (request-guard.ts counted it while it streamed),
  * and a control character in a field, a field's name or a file's name as
  * INPUT_CONTROL_CHARACTER, before any route sees a value.

@@ -14,7 +14,7 @@ export interface RequestLimits {
 }
 
 /** A form with files: every file at its limit, and the text fields as much as any other body. */
-export function formBytes(limits: RequestLimits): number {
+function formBytes(limits: RequestLimits): number {
   return limits.uploadFiles * limits.uploadFileBytes + limits.bodyBytes;
 }
 

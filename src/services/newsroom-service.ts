@@ -1,3 +1,4 @@
+import type { Channel } from '../domain/channel.ts';
 import { z } from 'zod';
 import type { Actx, DeskItem, ProposedCorrection, Store } from '../store/ports.ts';
 import { articleInputSchema, type Article, type ArticleInput, type ArticleStatus } from '../domain/article.ts';
@@ -70,43 +71,45 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
   }
 
   /** The levels content needs: the most its channels ask for now; null without a channel. */
-  async function levelsOf(channels: string[]): Promise<ReviewLevel | null> {
+  function levelsOf(all: readonly Channel[], channels: string[]): ReviewLevel | null {
     if (channels.length === 0) return null;
-    const all = await store.channels.list();
     const levels = all.filter((c) => channels.includes(c.slug)).map((c) => c.reviewLevels);
     return Math.min(3, Math.max(1, ...levels)) as ReviewLevel;
   }
 
-  async function levelsFor(channels: string[]): Promise<ReviewLevel> {
-    const levels = await levelsOf(channels);
+  function levelsFor(all: readonly Channel[], channels: string[]): ReviewLevel {
+    const levels = levelsOf(all, channels);
     if (!levels) throw new DomainError('VALIDATION_FAILED', 'choose a channel before submitting', 'channels');
     return levels;
   }
 
   /** The article as the state machine sees it; never fewer levels than its channels ask for now. */
-  async function stateOf(a: Article, pending: ProposedCorrection | null): Promise<WorkflowState> {
-    const [authorIds, needed, correctionLevels] = await Promise.all([
-      store.articles.authorIds(a.id),
-      levelsOf(a.channels),
-      pending ? levelsOf(pending.article.channels) : Promise.resolve(null),
-    ]);
+  function stateOf(a: Article, pending: ProposedCorrection | null, authorIds: number[], all: readonly Channel[]): WorkflowState {
+    const needed = levelsOf(all, a.channels);
     return {
       status: a.status,
       levels: needed && needed > a.reviewLevels ? needed : a.reviewLevels,
       signatures: a.signatures.map((s) => ({ level: s.level, userId: s.userId })),
       authorIds,
       publishAt: a.publishedAt,
-      correction: pending ? { authorId: pending.authorId, levels: correctionLevels ?? 1 } : null,
+      correction: pending ? { authorId: pending.authorId, levels: levelsOf(all, pending.article.channels) ?? 1 } : null,
     };
   }
 
-  /** What a decision about the article needs, for someone who works on it. */
-  async function open(actor: Actor, id: number, withCorrection = true): Promise<{ a: Article; pending: ProposedCorrection | null; state: WorkflowState }> {
-    const a = await load(id);
-    const pending = withCorrection ? await store.articles.pendingCorrection(id) : null;
-    const state = await stateOf(a, pending);
+  /**
+   * What a decision about the article needs, for someone who works on it, read once: the
+   * article, its waiting correction, its writers and the channels (for the levels they ask).
+   */
+  async function open(actor: Actor, id: number, withCorrection = true): Promise<{ a: Article; pending: ProposedCorrection | null; state: WorkflowState; channels: Channel[] }> {
+    const [a, pending, authorIds, channels] = await Promise.all([
+      load(id),
+      withCorrection ? store.articles.pendingCorrection(id) : Promise.resolve(null),
+      store.articles.authorIds(id),
+      store.channels.list(),
+    ]);
+    const state = stateOf(a, pending, authorIds, channels);
     if (!canReadArticle(actor, a, state.authorIds)) throw notYours();
-    return { a, pending, state };
+    return { a, pending, state, channels };
   }
 
   async function openHistory(actor: Actor, id: number): Promise<void> {
@@ -134,14 +137,14 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
 
   /** A workflow step: the state machine decides, the store carries out exactly that, or refuses if the article moved meanwhile. */
   async function act(actor: Actor, id: number, action: WorkflowAction, ip: string | null, seen: Seen = {}): Promise<Article> {
-    const { a, pending, state } = await open(actor, id);
+    const { a, pending, state, channels } = await open(actor, id);
     if (seen.revision !== undefined && seen.revision !== a.revision) {
       throw new DomainError('WORKFLOW_CONFLICT', `article ${id} was saved again after you opened it; reload it`, 'revision');
     }
     if (seen.correction !== undefined && seen.correction !== pending?.id) {
       throw new DomainError('WORKFLOW_CONFLICT', 'the correction you saw was replaced or decided meanwhile; reload it', 'correction');
     }
-    const asked: WorkflowAction = action.type === 'submit' ? { ...action, levels: await levelsFor(a.channels) } : action;
+    const asked: WorkflowAction = action.type === 'submit' ? { ...action, levels: levelsFor(channels, a.channels) } : action;
     const result = decide(state, asked, actor, now());
     const ctx = ctxOf(actor, ip);
     if (result.content === 'apply_correction') return store.articles.applyCorrection(id, pending!.id, ctx);
@@ -210,10 +213,10 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
 
     /** Saves a revision; what that does to the status and the signatures is the state machine's decision. */
     async save(actor: Actor, id: number, draft: ArticleDraft, baseRevision: number, ip: string | null = null): Promise<Article> {
-      const { a, state } = await open(actor, id, false);
+      const { a, state, channels } = await open(actor, id, false);
       const input = toInput(a, draft);
       const changed = changedFields(articleToInput(a), input);
-      const result = decide(state, { type: 'save', changed: changed.length > 0, levels: await levelsOf(input.channels) }, actor, now());
+      const result = decide(state, { type: 'save', changed: changed.length > 0, levels: levelsOf(channels, input.channels) }, actor, now());
       if (a.revision !== baseRevision) throw await staleError(a, baseRevision, draft);
       if (result.content === 'none') return a;
       const backToReview = result.status !== a.status;
@@ -235,9 +238,9 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
 
     /** Proposes a correction of a published article; readers see it once someone else approves it. */
     async correct(actor: Actor, id: number, draft: ArticleDraft, baseRevision: number, note: string, ip: string | null = null): Promise<ProposedCorrection> {
-      const { a, state } = await open(actor, id);
+      const { a, state, channels } = await open(actor, id);
       const input = toInput(a, draft);
-      const result = decide(state, { type: 'correct', note, levels: await levelsOf(input.channels) }, actor, now());
+      const result = decide(state, { type: 'correct', note, levels: levelsOf(channels, input.channels) }, actor, now());
       if (a.revision !== baseRevision) throw await staleError(a, baseRevision, draft);
       return store.articles.proposeCorrection(id, input, baseRevision, result.note!, { ...ctxOf(actor, ip), actorId: actor.id });
     },

@@ -139,6 +139,10 @@ export class KyselyArticles implements ArticleRepository {
   }
 
   async applyCorrection(id: number, correctionId: number, ctx: Actx): Promise<Article> {
+    // Tokenised before the transaction, as create() and update() do. A waiting correction is never
+    // changed in place (a replacement gets a new id), so this is the snapshot applied below.
+    const waiting = await this.db.selectFrom('pending_corrections').select('snapshot').where('id', '=', correctionId).where('article_id', '=', id).executeTakeFirst();
+    const doc = waiting ? await searchDocumentYielding(articleInputSchema.parse(JSON.parse(waiting.snapshot))) : undefined;
     await this.db.transaction().execute(async (tx) => {
       const p = await tx.selectFrom('pending_corrections').selectAll().where('id', '=', correctionId).where('article_id', '=', id).executeTakeFirst();
       // Deleted first: of two approvers at once, the second waits here and finds nothing.
@@ -147,7 +151,7 @@ export class KyselyArticles implements ArticleRepository {
       const live = await tx.selectFrom('articles').select(['uri', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
       const input: ArticleInput = { ...articleInputSchema.parse(JSON.parse(p.snapshot)), uri: live.uri, status: 'published', publishedAt: live.published_at };
       const audit = { action: 'article.correction_approved', detail: { correctionId, note: p.note, correctedBy: Number(p.author_id) } };
-      const revision = await this.updateIn(tx, id, input, p.base_revision, ctx, audit, { authorId: Number(p.author_id), workflow: { expectedStatus: 'published' } });
+      const revision = await this.updateIn(tx, id, input, p.base_revision, ctx, audit, { authorId: Number(p.author_id), workflow: { expectedStatus: 'published' }, ...(doc ? { doc } : {}) });
       await tx.insertInto('article_corrections').values({ article_id: id, at: new Date().toISOString(), note: p.note, revision }).execute();
     });
     return (await this.byId(id))!;
