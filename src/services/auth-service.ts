@@ -41,9 +41,12 @@ export function toActor(u: User): Actor {
  * is verified, and given back only when the password was right. So parallel guesses, also
  * through several processes, get at most the limit between them.
  */
+// A real hash to verify against when the login does not exist, so timing does not reveal which
+// logins do: made once per process, on the first check, not by every service or CLI run at start.
+let dummy: Promise<string> | null = null;
+const dummyHash = (): Promise<string> => (dummy ??= hash(randomToken()));
+
 export function createPasswordCheck(store: Store, now: () => Date = () => new Date()) {
-  // A real hash to verify against when the login does not exist, so timing does not reveal which logins do.
-  const dummyHash = hash(randomToken());
   let prunedAt = 0;
   return {
     /** The account when the password is right, null when not; AUTH_THROTTLED when there were too many failures. */
@@ -61,7 +64,7 @@ export function createPasswordCheck(store: Store, now: () => Date = () => new Da
         throw new DomainError('AUTH_THROTTLED', `too many failed logins; try again in ${THROTTLE.windowMinutes} minutes`);
       }
       const user = await store.users.byLogin(login);
-      const ok = user && !user.disabled ? await verify(user.passwordHash, password) : (await verify(await dummyHash, password), false);
+      const ok = user && !user.disabled ? await verify(user.passwordHash, password) : (await verify(await dummyHash(), password), false);
       if (!user || !ok) {
         await store.audit.append({ actorId: user?.id ?? null, actorLogin: login, ip }, { action: failure.action, ...(failure.detail ? { detail: failure.detail } : {}) });
         return null;
