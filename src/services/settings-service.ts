@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Store } from '../store/ports.ts';
-import type { Actor } from '../domain/roles.ts';
+import type { Actx, Store } from '../store/ports.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
 import { requireSettings } from './site-context.ts';
 
@@ -27,7 +26,7 @@ export function createSettingsService(store: Store) {
   return {
     get: (): Promise<SiteSettings> => requireSettings(store),
 
-    async update(actor: Actor, patch: Partial<SiteSettings>, ip: string | null = null): Promise<SiteSettings> {
+    async update(ctx: Actx, patch: Partial<SiteSettings>): Promise<SiteSettings> {
       // Parsed too, so defaults a stored row lacks do not count as changes.
       const before = siteSettingsSchema.parse(await requireSettings(store));
       const next = siteSettingsSchema.parse({ ...before, ...patch });
@@ -35,7 +34,7 @@ export function createSettingsService(store: Store) {
       if (changed.length === 0) return before;
       // Writing the settings bumps the content version, so every instance drops its cached pages.
       await store.settings.put(next);
-      await store.audit.append({ actorId: actor.id, actorLogin: actor.login, ip }, {
+      await store.audit.append(ctx, {
         action: 'settings.update',
         detail: { fields: changed, from: Object.fromEntries(changed.map((k) => [k, before[k]])), to: Object.fromEntries(changed.map((k) => [k, next[k]])) },
       });

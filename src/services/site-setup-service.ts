@@ -1,10 +1,11 @@
 import type { Actx, Store } from '../store/ports.ts';
 import type { Channel } from '../domain/channel.ts';
 import { channelInputSchema } from '../domain/channel.ts';
-import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
+import type { SiteSettings } from '../domain/site-settings.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createUserAdminService } from './user-admin-service.ts';
 import { defaultSettings } from './default-settings.ts';
+import { createSettingsService } from './settings-service.ts';
 import { detectScript, requireSettings } from './site-context.ts';
 
 /** Topic channels sort after the regions, as on the demo's front page. */
@@ -13,6 +14,7 @@ const TOPIC_BASE = 100;
 /** Making a site usable without the demo from the command line: its name, the first admin, its channels. */
 export function createSiteSetupService(store: Store, now: () => Date = () => new Date()) {
   const users = createUserAdminService(store, now);
+  const settings = createSettingsService(store);
 
   return {
     adminExists: users.adminExists,
@@ -26,15 +28,11 @@ export function createSiteSetupService(store: Store, now: () => Date = () => new
      */
     async rename(siteName: string, ctx: Actx): Promise<SiteSettings> {
       const before = await requireSettings(store);
-      const next = siteSettingsSchema.parse({
-        ...before,
+      return settings.update(ctx, {
         siteName,
-        creditLine: before.creditLine === defaultSettings.creditLine ? `來源:${siteName}` : before.creditLine,
-        statementTitle: before.statementTitle === defaultSettings.statementTitle ? `${siteName}${defaultSettings.statementTitle}` : before.statementTitle,
+        ...(before.creditLine === defaultSettings.creditLine ? { creditLine: `來源:${siteName}` } : {}),
+        ...(before.statementTitle === defaultSettings.statementTitle ? { statementTitle: `${siteName}${defaultSettings.statementTitle}` } : {}),
       });
-      await store.settings.put(next);
-      await store.audit.append(ctx, { action: 'settings.update', detail: { fields: ['siteName'], from: before.siteName, to: next.siteName } });
-      return next;
     },
 
     /** A new channel, placed after the others of its kind; its name is taken to be in the script it is written in. */

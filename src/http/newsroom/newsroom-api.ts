@@ -312,7 +312,7 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
     }),
     route({
       method: 'put', path: '/settings', summary: 'Change site settings (audited; every page shows them on its next render)', access: ['admin'], body: settingsPatchSchema,
-      handler: async ({ actor, body, ip }) => settings.update(actor!, body, ip),
+      handler: async ({ actor, body, ip }) => settings.update(actx(actor!, ip), body),
     }),
     route({
       method: 'get', path: '/users', summary: 'Newsroom accounts', access: ['admin'],
