@@ -1,5 +1,5 @@
 import type { WorkflowStatus } from './workflow.ts';
-import { RIGHTS_DESK_ROLES, SITE_AUDIT_ROLES, TIPS_DESK_ROLES, WITHDRAW_ROLES, WRITER_ROLES, hasRole, isReviewer, type Actor } from './roles.ts';
+import { RIGHTS_DESK_ROLES, SITE_AUDIT_ROLES, TIPS_DESK_ROLES, WITHDRAW_ROLES, WRITER_ROLES, hasRole, isReviewer, isWritingAuthor, type Actor } from './roles.ts';
 
 /**
  * Who reads what in the newsroom: each person what they work on, and no more. Reviewers work on
@@ -11,17 +11,15 @@ import { RIGHTS_DESK_ROLES, SITE_AUDIT_ROLES, TIPS_DESK_ROLES, WITHDRAW_ROLES, W
 /** What a rights manager or an admin may take down or has taken down. */
 const PUBLIC_SIDE: readonly WorkflowStatus[] = ['published', 'scheduled', 'withdrawn'];
 
-const isAuthor = (actor: Actor, authorIds: readonly number[]) => authorIds.includes(actor.id) && hasRole(actor, ...WRITER_ROLES);
-
 /** The article itself, with what the caller may do with it. */
 export function canReadArticle(actor: Actor, article: { status: WorkflowStatus }, authorIds: readonly number[]): boolean {
-  if (isReviewer(actor) || isAuthor(actor, authorIds)) return true;
+  if (isReviewer(actor) || isWritingAuthor(actor, authorIds)) return true;
   return hasRole(actor, ...WITHDRAW_ROLES) && PUBLIC_SIDE.includes(article.status);
 }
 
 /** Its revisions and the differences between them: drafts, in other words. */
 export function canReadRevisions(actor: Actor, authorIds: readonly number[]): boolean {
-  return isReviewer(actor) || isAuthor(actor, authorIds);
+  return isReviewer(actor) || isWritingAuthor(actor, authorIds);
 }
 
 /** Its audit trail: those who work on it, and those who read the whole log anyway. */

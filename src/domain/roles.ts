@@ -38,6 +38,11 @@ export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: Role[]): boolean 
   return roles.some((r) => actor.roles.includes(r));
 }
 
+/** One of the article's writers (created it or saved a revision), in a role that writes. */
+export function isWritingAuthor(actor: Actor, authorIds: readonly number[]): boolean {
+  return authorIds.includes(actor.id) && hasRole(actor, ...WRITER_ROLES);
+}
+
 export function isReviewer(actor: Pick<Actor, 'roles'>): boolean {
   return hasRole(actor, ...REVIEWER_ROLES);
 }

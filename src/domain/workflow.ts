@@ -1,5 +1,5 @@
 import { DomainError } from './errors.ts';
-import { REVIEW_LEVEL_ROLE, REVIEW_LEVEL_NAMES, WITHDRAW_ROLES, WRITER_ROLES, hasRole, isReviewer, type Actor, type Role } from './roles.ts';
+import { REVIEW_LEVEL_ROLE, REVIEW_LEVEL_NAMES, WITHDRAW_ROLES, WRITER_ROLES, hasRole, isReviewer, isWritingAuthor, type Actor, type Role } from './roles.ts';
 
 /**
  * The 三審 workflow as a state machine. It knows nothing of storage or HTTP: it takes the
@@ -150,7 +150,7 @@ export function decide(state: WorkflowState, action: WorkflowAction, actor: Acto
   switch (action.type) {
     case 'submit': {
       if (state.status !== 'draft' && state.status !== 'returned') invalid(state, action.type);
-      if (!state.authorIds.includes(actor.id) || !hasRole(actor, ...WRITER_ROLES)) throw new DomainError('FORBIDDEN_ROLE', 'only an author of the article may submit it');
+      if (!isWritingAuthor(actor, state.authorIds)) throw new DomainError('FORBIDDEN_ROLE', 'only an author of the article may submit it');
       return keep({ status: 'submitted', signatures: [], levels: action.levels ?? state.levels, correction: null });
     }
     case 'save': {
@@ -255,7 +255,7 @@ export function assertCanEdit(state: Pick<WorkflowState, 'status' | 'authorIds'>
   if (state.status === 'withdrawn' || state.status === 'scheduled') {
     throw new DomainError('ARTICLE_NOT_EDITABLE', `a ${state.status} article cannot be edited; ${state.status === 'scheduled' ? 'unschedule' : 'reopen'} it first`);
   }
-  const own = state.authorIds.includes(actor.id) && hasRole(actor, ...WRITER_ROLES);
+  const own = isWritingAuthor(actor, state.authorIds);
   if (state.status === 'draft' || state.status === 'returned') {
     if (!own && !isReviewer(actor)) throw new DomainError('FORBIDDEN_ROLE', 'only its authors and editors may edit a draft');
     return;
