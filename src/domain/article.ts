@@ -1,3 +1,4 @@
+import { changedFields } from './content-fields.ts';
 import { z } from 'zod';
 import { SCRIPTS, type Script } from './variant.ts';
 import { WORKFLOW_STATUSES, type WorkflowStatus, type ReviewLevel } from './workflow.ts';
@@ -144,12 +145,7 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.output<typeof articleInputSchema>;
 
-/** The fields that make two versions of an article the same story as readers see it. */
+/** The same story as readers see it, at the same place in the workflow. */
 export function sameContent(a: ArticleInput, b: Article): boolean {
-  const pick = (x: ArticleInput | Article) =>
-    JSON.stringify([
-      x.language, x.headline, x.originalHeadline, x.summary, x.dateline, x.bodyHtml, x.byline, x.sourceName,
-      x.rightsClass, x.editorName, x.responsibleEditorName, x.channels, x.tags, x.status, x.publishedAt, x.lockedTerms,
-    ]);
-  return pick(a) === pick(b);
+  return changedFields(b, a).length === 0 && a.status === b.status && a.publishedAt === b.publishedAt;
 }

@@ -17,6 +17,6 @@ function canonical(value: unknown): string {
 }
 
 /** The reader-visible fields that differ, exactly (a changed link or tag counts, not only changed words). */
-export function changedFields(before: ArticleInput, after: ArticleInput): ReaderField[] {
+export function changedFields(before: Pick<ArticleInput, ReaderField>, after: ArticleInput): ReaderField[] {
   return READER_FIELDS.filter((f) => canonical(before[f]) !== canonical(after[f]));
 }
