@@ -1,3 +1,4 @@
+import { LOGIN_PATTERN } from '../domain/roles.ts';
 import { loadConfig } from '../config.ts';
 import { openAndPrepareStore } from '../main.ts';
 import { createSiteSetupService } from '../services/site-setup-service.ts';
@@ -11,7 +12,6 @@ export interface CliIo {
 }
 
 const CLI_ACTOR = { actorId: null, actorLogin: 'cli' };
-export const LOGIN_PATTERN = /^[a-z0-9._-]{2,40}$/;
 
 /** A flag's value, or undefined when it is missing or given without one. */
 const value = (f: Map<string, string[]>, name: string) => {

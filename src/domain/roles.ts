@@ -46,3 +46,6 @@ export function isWritingAuthor(actor: Actor, authorIds: readonly number[]): boo
 export function isReviewer(actor: Pick<Actor, 'roles'>): boolean {
   return hasRole(actor, ...REVIEWER_ROLES);
 }
+
+/** A newsroom login: lower-case letters, digits, `.`, `_` and `-`, 2 to 40 of them. */
+export const LOGIN_PATTERN = /^[a-z0-9._-]{2,40}$/;

@@ -1,4 +1,4 @@
-import type { Store, User } from '../store/ports.ts';
+import type { Actx, Store, User } from '../store/ports.ts';
 import { hasRole, type Actor, type Role } from '../domain/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createPasswordCheck, hashPassword, randomToken } from './auth-service.ts';
@@ -9,20 +9,20 @@ export function createUserAdminService(store: Store, now: () => Date = () => new
   const ctx = (actor: Actor | null, ip: string | null) => ({ actorId: actor?.id ?? null, actorLogin: actor?.login ?? 'cli', ip });
   /** An admin who was disabled still counts, or disabling one would reopen the first-admin setup. */
   const adminExists = async (): Promise<boolean> => (await store.users.list()).some((u) => u.roles.includes('admin'));
-  const create = async (actor: Actor | null, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }, ip: string | null = null) => {
+  const createAs = async (by: Actx, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }) => {
     const password = input.password ?? randomToken(12);
-    const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash: await hashPassword(password) }, ctx(actor, ip));
+    const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash: await hashPassword(password) }, by);
     return { user, ...(input.password ? {} : { password }) };
   };
+  const create = (actor: Actor | null, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }, ip: string | null = null) => createAs(ctx(actor, ip), input);
   let setupQueue: Promise<unknown> = Promise.resolve();
   async function firstAdmin(input: { login: string; displayName: string; password?: string | undefined }, via: 'cli' | 'web', ip: string | null) {
     if (await adminExists()) throw new DomainError('NOT_FOUND', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
     // Nobody is signed in yet: the audit log names the way in instead of a person.
     const by = { actorId: null, actorLogin: via === 'cli' ? 'cli' : 'setup', ip };
-    const password = input.password ?? randomToken(12);
-    const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: ['admin'], passwordHash: await hashPassword(password) }, by);
-    await store.audit.append(by, { action: 'site.setup', detail: { userId: user.id, login: user.login, via } });
-    return { user, ...(input.password ? {} : { password }) };
+    const made = await createAs(by, { ...input, roles: ['admin'] });
+    await store.audit.append(by, { action: 'site.setup', detail: { userId: made.user.id, login: made.user.login, via } });
+    return made;
   }
   return {
     list: (): Promise<User[]> => store.users.list(),

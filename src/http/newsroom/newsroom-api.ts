@@ -13,7 +13,7 @@ import type { TipsService } from '../../services/tips-service.ts';
 import { slotsSchema, topicSchema, type FrontPageService } from '../../services/front-page-service.ts';
 import { TIP_STATUSES } from '../../services/newsroom-views.ts';
 import { CLAIM_ACTIONS, CLAIM_STATUSES, agreementScopeSchema } from '../../domain/rights.ts';
-import { REVIEWER_ROLES, ROLES, SITE_AUDIT_ROLES, WITHDRAW_ROLES, WRITER_ROLES } from '../../domain/roles.ts';
+import { LOGIN_PATTERN, REVIEWER_ROLES, ROLES, SITE_AUDIT_ROLES, WITHDRAW_ROLES, WRITER_ROLES } from '../../domain/roles.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { renderContext } from '../reader-site/render-context.ts';
 import { articlePage } from '../reader-site/article-page.ts';
@@ -50,7 +50,7 @@ const correctBody = saveBody.extend({ note: z.string().trim().min(1).max(1000) }
 const publishBody = z.object({ at: z.string().datetime({ offset: true }).nullish() });
 const loginBody = z.object({ login: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) });
 const userBody = z.object({
-  login: z.string().trim().regex(/^[a-z0-9._-]{2,40}$/, 'lower-case letters, digits, . _ - (2 to 40)'),
+  login: z.string().trim().regex(LOGIN_PATTERN, 'lower-case letters, digits, . _ - (2 to 40)'),
   displayName: z.string().trim().min(1).max(40),
   roles: z.array(z.enum(ROLES)).min(1),
   password: z.string().min(10).max(200).optional(),
