@@ -50,4 +50,20 @@ ins{background:#d8f5d8;text-decoration:none}del{background:#fbd8d8}
 iframe.preview{width:100%;height:600px;border:1px solid #c9bda8;background:#fff}
 .signatures li{margin:2px 0}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+header.top{flex-wrap:wrap;row-gap:4px}
+form.settings,.reader-preview{max-width:760px}
+form.settings fieldset{min-width:0;background:#fff;border:1px solid #e0d8ca;border-radius:6px;margin:0 0 16px;padding:4px 16px 12px}
+form.settings legend{font-weight:bold;padding:0 4px}
+form.settings input[type=email],form.settings input[type=tel],form.settings input[type=number]{width:100%;font:inherit;padding:6px 8px;border:1px solid #c9bda8;border-radius:4px;background:#fff}
+form.settings input[type=number]{max-width:10em}
+form.settings textarea{resize:vertical}
+form.settings [aria-invalid]{border-color:#b00020;box-shadow:0 0 0 1px #b00020}
+.hint{color:#666;font-size:13px;margin:4px 0}
+.field-error{color:#8b0000;font-size:14px;margin:4px 0 0}
+.field-error:empty{display:none}
+.reader-preview .masthead{background:#2b1d14;color:#f3ead8;padding:10px 14px;border-radius:4px;overflow-wrap:anywhere}
+.reader-preview .brand{font-size:22px;letter-spacing:1px}
+.reader-preview .tagline{font-size:14px;opacity:.8}
+.reader-preview .contact{font-size:14px}
+.reader-preview .contact span{display:inline-block;max-width:100%;margin-right:16px}
 `;

@@ -12,10 +12,14 @@ import { licenseesView, usageView } from './licensees-view.ts';
 import { claimsView, claimView } from './claims-view.ts';
 import { tipsView } from './tips-view.ts';
 import { frontPageView } from './front-page-view.ts';
+import { settingsView } from './settings-view.ts';
+import { mayLeave } from './leave-guard.ts';
 import { ApiError } from './api.ts';
 import { TIPS_DESK_ROLES, WRITER_ROLES, hasRole } from '../../../domain/roles.ts';
 
 const app = document.getElementById('app')!;
+// The address of the screen on show: where to stay when its unsaved edits are kept.
+let shown = location.hash;
 
 function header(): HTMLElement {
   const u = user();
@@ -31,10 +35,11 @@ function header(): HTMLElement {
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/licensees' }, t('licensees')) : null,
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/claims' }, t('claims')) : null,
     u && (u.roles.includes('admin') || u.roles.includes('chief_editor')) ? h('a', { href: '#/audit' }, t('audit')) : null,
+    u && hasRole(u, 'admin') ? h('a', { href: '#/settings' }, t('settings')) : null,
     h('span', { class: 'spacer' }),
     h('a', { href: `/newsroom?script=${other}${location.hash}`, lang: other === 'zh-hant' ? 'zh-Hant' : 'zh-Hans' }, other === 'zh-hant' ? '繁體' : '简体'),
     u ? h('span', { 'data-user': u.login }, u.displayName) : null,
-    u ? h('button', { type: 'button', onclick: async () => { await signOut(); location.hash = '#/login'; await route(); } }, t('logout')) : null,
+    u ? h('button', { type: 'button', onclick: async () => { if (!mayLeave()) return; await signOut(); location.hash = '#/login'; await route(); } }, t('logout')) : null,
   );
 }
 
@@ -43,6 +48,7 @@ async function route(): Promise<void> {
   const go = (hash: string) => {
     location.hash = hash;
   };
+  shown = location.hash;
   app.replaceChildren(header(), main);
   if (!user()) {
     const signedIn = () => {
@@ -63,6 +69,7 @@ async function route(): Promise<void> {
     else if (parts[0] === 'licensees') await licenseesView(main);
     else if (parts[0] === 'claims' && parts[1]) await claimView(main, Number(parts[1]));
     else if (parts[0] === 'claims') await claimsView(main);
+    else if (parts[0] === 'settings') await settingsView(main);
     else if (parts[0] === 'audit') await auditView(main, parts[1] ? Number(parts[1]) : undefined);
     else if (parts[0] === 'articles' && parts[1] === 'new') await editorView(main, null, go);
     else if (parts[0] === 'articles' && parts[1] && parts[2] === 'history') await historyView(main, Number(parts[1]));
@@ -77,6 +84,10 @@ async function route(): Promise<void> {
   }
 }
 
-window.addEventListener('hashchange', () => void route());
+window.addEventListener('hashchange', () => {
+  // Replacing the address fires no second hashchange, and the screen with its edits stays as it is.
+  if (!mayLeave()) history.replaceState(null, '', shown || location.pathname + location.search);
+  else void route();
+});
 await loadSession().catch(() => null);
 await route();
