@@ -25,8 +25,11 @@ test('admins change the site settings in the newsroom: audited, on every page at
   const entry = audit.find((e) => e.action === 'settings.update');
   assert.deepEqual(entry?.detail.fields, ['hotline', 'claimWindowDays']);
 
-  const bad = await admin.request('PUT', '/settings', { email: 'not an address' });
+  // Each refusal names its field, so the newsroom can say what is wrong next to it; nothing is written.
+  const bad = await admin.request('PUT', '/settings', { email: 'not an address', timeZone: 'Mars/Olympus', claimWindowDays: 0, copyrightClauses: ['一', ' '] });
   assert.equal(bad.status, 400);
+  assert.deepEqual((bad.json.errors as Array<{ property?: string }>).map((e) => e.property).sort(), ['claimWindowDays', 'copyrightClauses.1', 'email', 'timeZone']);
+  assert.equal((await admin.ok<{ timeZone: string }>('GET', '/settings')).timeZone, 'Asia/Shanghai');
   const editor = await signIn(site.url, 'editor');
   assert.equal((await editor.request('GET', '/settings')).status, 403);
   assert.equal((await editor.request('PUT', '/settings', { hotline: '110' })).status, 403);
