@@ -17,6 +17,7 @@ import { detectScript } from '../services/site-context.ts';
 import { createRightsService } from '../services/rights-service.ts';
 import { ZodError } from 'zod';
 import { channelCommand, setupCommand } from './setup-commands.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 
 const HELP = `heitu: the Heitu news platform
 
@@ -40,6 +41,9 @@ const HELP = `heitu: the Heitu news platform
   heitu licensee revoke ID    revoke every agreement and key of licensee ID
   heitu licensee list         licensees, agreements and their state
   heitu export-site DIR       write the public site as static files (again: only what changed)
+  heitu backup FILE           write a consistent snapshot of everything the site holds (while it runs)
+  heitu restore FILE          load a backup into an empty database, SQLite or PostgreSQL
+                              (DATABASE_URL=postgres://… heitu restore FILE moves a site to PostgreSQL)
   heitu convert --to zh-Hant|zh-Hans|zh-HK [--from auto|zh-Hans|zh-Hant] [--site-terms]
                               convert stdin to stdout line by line with the site's engine;
                               --site-terms adds the site's dictionary from the database
@@ -323,6 +327,10 @@ export async function main(argv: string[]): Promise<number | null> {
       return licenseeCommand(args);
     case 'export-site':
       return exportSiteCommand(args);
+    case 'backup':
+      return backupCommand(args);
+    case 'restore':
+      return restoreCommand(args);
     case undefined:
     case 'help':
     case '--help':

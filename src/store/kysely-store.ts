@@ -1,8 +1,9 @@
-import { Migrator, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { ContentChange, ThrottleRepository, FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { BackupRepository, ContentChange, ThrottleRepository, FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
+import { schemaMigrator } from './migrator.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
 import type { Script } from '../domain/variant.ts';
@@ -16,6 +17,7 @@ import type { SearchIndexWriter } from './search-document.ts';
 import { KyselyRights, KyselyClaims } from './kysely-rights.ts';
 import { KyselyTips } from './kysely-tips.ts';
 import { KyselyFrontPage } from './kysely-front-page.ts';
+import { KyselyBackup } from './kysely-backup.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -35,6 +37,7 @@ export class KyselyStore implements Store {
   readonly claims: ClaimRepository;
   readonly tips: TipRepository;
   readonly frontPage: FrontPageRepository;
+  readonly backup: BackupRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -50,6 +53,7 @@ export class KyselyStore implements Store {
     this.claims = new KyselyClaims(db);
     this.tips = new KyselyTips(db);
     this.frontPage = new KyselyFrontPage(db);
+    this.backup = new KyselyBackup(db, dialect, migrationProvider(traits));
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
     this.throttle = new KyselyThrottle(db, traits.skipLocked);
@@ -58,7 +62,7 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.traits) });
+    const migrator = await schemaMigrator(this.db, this.dialect, migrationProvider(this.traits));
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -26,10 +26,26 @@ export interface Store {
   claims: ClaimRepository;
   tips: TipRepository;
   frontPage: FrontPageRepository;
+  backup: BackupRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
   /** What changed after `version`: one article each, or `all`. At most `limit`; more means "everything". */
   contentChanges(afterVersion: number, limit: number): Promise<ContentChange[]>;
+}
+
+/** A row as a backup holds it: every column is text or an integer, in both dialects. */
+export type BackupRow = Record<string, string | number | null>;
+
+/** Every row the site holds, read and loaded table by table (`heitu backup` and `heitu restore`). */
+export interface BackupRepository {
+  /** The last migration applied: the schema the rows have. Null before any. */
+  schemaVersion(): Promise<string | null>;
+  /** Every backed-up table's rows, a page at a time, all from one consistent snapshot of the database. */
+  read(visit: (table: string, rows: BackupRow[]) => Promise<void>): Promise<void>;
+  /** Brings an empty database to the schema `version` (a migration name); refuses one that holds anything. */
+  prepareEmpty(version: string): Promise<void>;
+  /** Loads the batches in one transaction, all rows or none; returns how many rows each table got. */
+  load(batches: AsyncIterable<{ table: string; rows: BackupRow[] }>): Promise<Record<string, number>>;
 }
 
 export type ContentChange = { version: number; articleId: number; channels: string[] } | { version: number; all: true };
