@@ -9,21 +9,13 @@ export function createUserAdminService(store: Store, now: () => Date = () => new
   const ctx = (actor: Actor | null, ip: string | null) => ({ actorId: actor?.id ?? null, actorLogin: actor?.login ?? 'cli', ip });
   /** An admin who was disabled still counts, or disabling one would reopen the first-admin setup. */
   const adminExists = async (): Promise<boolean> => (await store.users.list()).some((u) => u.roles.includes('admin'));
-  const createAs = async (by: Actx, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }) => {
+  const createAs = async (by: Actx, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined; firstAdmin?: { via: string } }) => {
     const password = input.password ?? randomToken(12);
-    const user = await store.users.create({ login: input.login, displayName: input.displayName, roles: input.roles, passwordHash: await hashPassword(password) }, by);
+    const { password: _given, ...rest } = input;
+    const user = await store.users.create({ ...rest, passwordHash: await hashPassword(password) }, by);
     return { user, ...(input.password ? {} : { password }) };
   };
   const create = (actor: Actor | null, input: { login: string; displayName: string; roles: Role[]; password?: string | undefined }, ip: string | null = null) => createAs(ctx(actor, ip), input);
-  let setupQueue: Promise<unknown> = Promise.resolve();
-  async function firstAdmin(input: { login: string; displayName: string; password?: string | undefined }, via: 'cli' | 'web', ip: string | null) {
-    if (await adminExists()) throw new DomainError('NOT_FOUND', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
-    // Nobody is signed in yet: the audit log names the way in instead of a person.
-    const by = { actorId: null, actorLogin: via === 'cli' ? 'cli' : 'setup', ip };
-    const made = await createAs(by, { ...input, roles: ['admin'] });
-    await store.audit.append(by, { action: 'site.setup', detail: { userId: made.user.id, login: made.user.login, via } });
-    return made;
-  }
   return {
     list: (): Promise<User[]> => store.users.list(),
 
@@ -37,10 +29,10 @@ export function createUserAdminService(store: Store, now: () => Date = () => new
      * able to add an admin to one that is running. `via` says where it came from, for the audit log.
      */
     async createFirstAdmin(input: { login: string; displayName: string; password?: string | undefined }, via: 'cli' | 'web', ip: string | null = null) {
-      // One at a time: two requests racing past the check would otherwise make two admins.
-      const turn = setupQueue.then(() => firstAdmin(input, via, ip));
-      setupQueue = turn.catch(() => {});
-      return turn;
+      // Checked before hashing (a slow step) so a refused request costs little; decided again in the store.
+      if (await adminExists()) throw new DomainError('NOT_FOUND', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
+      // Nobody is signed in yet: the audit log names the way in instead of a person.
+      return createAs({ actorId: null, actorLogin: via === 'cli' ? 'cli' : 'setup', ip }, { ...input, roles: ['admin'], firstAdmin: { via } });
     },
 
     async setRoles(actor: Actor, id: number, roles: Role[], ip: string | null = null): Promise<User> {

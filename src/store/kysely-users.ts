@@ -5,6 +5,9 @@ import type { Role } from '../domain/roles.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from './kysely-journal.ts';
 
+/** The settings row that records the first admin was made by setup. */
+const FIRST_ADMIN_KEY = 'setup:first-admin';
+
 export class KyselyUsers implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -20,8 +23,18 @@ export class KyselyUsers implements UserRepository {
     };
   }
 
-  async create(input: { login: string; displayName: string; passwordHash: string; roles: Role[] }, ctx: Actx): Promise<User> {
+  async create(input: { login: string; displayName: string; passwordHash: string; roles: Role[]; firstAdmin?: { via: string } }, ctx: Actx): Promise<User> {
     const id = await this.db.transaction().execute(async (tx) => {
+      if (input.firstAdmin) {
+        // The claim is a row with a fixed key: a second transaction inserting it waits for the first
+        // (PostgreSQL's unique index; SQLite's write lock, taken when the transaction begins) and
+        // then finds it there. An admin made another way (heitu user add, a restore) counts too.
+        const admin = await tx.selectFrom('user_roles').select('user_id').where('role', '=', 'admin').executeTakeFirst();
+        const claimed = admin
+          ? undefined
+          : await tx.insertInto('settings').values({ key: FIRST_ADMIN_KEY, value: input.login }).onConflict((oc) => oc.column('key').doNothing()).returning('key').executeTakeFirst();
+        if (!claimed) throw new DomainError('NOT_FOUND', 'the site already has an admin: accounts are made in the newsroom or with heitu user add');
+      }
       const exists = await tx.selectFrom('users').select('id').where('login', '=', input.login).executeTakeFirst();
       if (exists) throw new DomainError('USER_EXISTS', `the login ${input.login} is taken`, 'login');
       const row = await tx
@@ -32,6 +45,7 @@ export class KyselyUsers implements UserRepository {
       const userId = Number(row.id);
       if (input.roles.length) await tx.insertInto('user_roles').values([...new Set(input.roles)].map((role) => ({ user_id: userId, role }))).execute();
       await appendAudit(tx, ctx, { action: 'user.create', detail: { userId, login: input.login, roles: input.roles } });
+      if (input.firstAdmin) await appendAudit(tx, ctx, { action: 'site.setup', detail: { userId, login: input.login, via: input.firstAdmin.via } });
       return userId;
     });
     return (await this.byId(id))!;

@@ -214,7 +214,11 @@ export interface User {
 }
 
 export interface UserRepository {
-  create(input: { login: string; displayName: string; passwordHash: string; roles: Role[] }, ctx: Actx): Promise<User>;
+  /**
+   * With `firstAdmin`, only while the site has no admin and none was ever made by setup, decided
+   * inside the transaction, so two processes racing cannot both make one (NOT_FOUND for the second).
+   */
+  create(input: { login: string; displayName: string; passwordHash: string; roles: Role[]; firstAdmin?: { via: string } }, ctx: Actx): Promise<User>;
   byId(id: number): Promise<User | null>;
   byLogin(login: string): Promise<(User & { passwordHash: string }) | null>;
   list(): Promise<User[]>;
