@@ -22,7 +22,25 @@ test('request limits: 1 MB a body and 10 MB a file unless set, in bytes, KB or M
   assert.equal(loadConfig({ HEITU_MAX_BODY: '2000000' }).limits.bodyBytes, 2_000_000);
 });
 
-for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['DATABASE_URL', 'mysql://x'], ['HEITU_PUBLIC_URL', 'news'], ['HEITU_DEMO', 'yes'], ['HEITU_MAX_BODY', '1GB'], ['HEITU_MAX_BODY', '10'], ['HEITU_MAX_UPLOAD', 'lots']] as const) {
+test('observability and instances: no log level forced, metrics for private addresses, notifications on, no CDN hook unless set', () => {
+  const c = loadConfig({});
+  assert.equal(c.logLevel, undefined);
+  assert.equal(c.metricsToken, undefined);
+  assert.deepEqual(c.contentWatch, { listen: true, pollMs: undefined });
+  assert.equal(c.purge, null);
+  const set = loadConfig({
+    HEITU_LOG_LEVEL: 'silent', HEITU_METRICS_TOKEN: 'a-token-of-sixteen+', HEITU_CONTENT_LISTEN: '0', HEITU_CONTENT_POLL_MS: '250',
+    HEITU_PURGE_URL: 'https://purge.example.org/hook', HEITU_PURGE_MODE: 'urls', HEITU_PURGE_TOKEN: 'secret',
+  });
+  assert.equal(set.logLevel, 'silent');
+  assert.equal(set.metricsToken, 'a-token-of-sixteen+');
+  assert.deepEqual(set.contentWatch, { listen: false, pollMs: 250 });
+  assert.deepEqual(set.purge, { url: 'https://purge.example.org/hook', mode: 'urls', token: 'secret' });
+  assert.deepEqual(loadConfig({ HEITU_PURGE_URL: 'http://127.0.0.1:9/p' }).purge, { url: 'http://127.0.0.1:9/p', mode: 'keys', token: undefined });
+});
+
+for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['DATABASE_URL', 'mysql://x'], ['HEITU_PUBLIC_URL', 'news'], ['HEITU_DEMO', 'yes'], ['HEITU_MAX_BODY', '1GB'], ['HEITU_MAX_BODY', '10'], ['HEITU_MAX_UPLOAD', 'lots'],
+  ['HEITU_LOG_LEVEL', 'loud'], ['HEITU_METRICS_TOKEN', 'short'], ['HEITU_CONTENT_LISTEN', 'yes'], ['HEITU_CONTENT_POLL_MS', '10'], ['HEITU_PURGE_URL', 'ftp://cdn.example.org/'], ['HEITU_PURGE_URL', 'purge'], ['HEITU_PURGE_MODE', 'tags']] as const) {
   test(`a bad ${name} stops the start and names the setting`, () => {
     assert.throws(
       () => loadConfig({ [name]: value }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import { DomainError } from './domain/errors.ts';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 const MB = 1024 * 1024;
 
@@ -35,6 +36,13 @@ const envSchema = z.object({
   HEITU_DEMO: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('1'),
   HEITU_MAX_BODY: byteSize(1024, 64 * MB).default(1 * MB),
   HEITU_MAX_UPLOAD: byteSize(1024, 100 * MB).default(10 * MB),
+  HEITU_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  HEITU_METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  HEITU_CONTENT_LISTEN: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('1'),
+  HEITU_CONTENT_POLL_MS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(100, 'must be 100–600000 (milliseconds)').max(600_000, 'must be 100–600000 (milliseconds)').optional(),
+  HEITU_PURGE_URL: z.string().trim().url('must be an absolute http(s) URL').refine((v) => /^https?:\/\//.test(v), 'must be an absolute http(s) URL').optional(),
+  HEITU_PURGE_MODE: z.enum(['keys', 'urls'], { message: 'must be keys or urls' }).default('keys'),
+  HEITU_PURGE_TOKEN: z.string().trim().min(1).optional(),
 });
 
 export interface Config {
@@ -48,6 +56,18 @@ export interface Config {
   demo: boolean;
   /** Request bodies: every body at most `bodyBytes`, except forms with files, `uploadFileBytes` a file. */
   limits: { bodyBytes: number; uploadFileBytes: number };
+  /** When set, the level of the JSON log; unset, the level the process started with (info). */
+  logLevel: LogLevel | undefined;
+  /** When set, /metrics wants it as a bearer token; unset, it answers only loopback and private addresses. */
+  metricsToken: string | undefined;
+  /**
+   * How cached pages follow changes made elsewhere: on PostgreSQL a notification (unless `listen`
+   * is off, e.g. behind a pooler that cannot LISTEN) and a poll every `pollMs` as a safety net;
+   * on SQLite the poll alone. Unset, the poll is 1 s, or 5 s with notifications.
+   */
+  contentWatch: { listen: boolean; pollMs: number | undefined };
+  /** Where to tell a CDN what to drop when content changes, if anywhere. */
+  purge: { url: string; mode: 'keys' | 'urls'; token: string | undefined } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.HEITU_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/$/, ''),
     demo: e.HEITU_DEMO === '1',
     limits: { bodyBytes: e.HEITU_MAX_BODY, uploadFileBytes: e.HEITU_MAX_UPLOAD },
+    logLevel: e.HEITU_LOG_LEVEL,
+    metricsToken: e.HEITU_METRICS_TOKEN,
+    contentWatch: { listen: e.HEITU_CONTENT_LISTEN === '1', pollMs: e.HEITU_CONTENT_POLL_MS },
+    purge: e.HEITU_PURGE_URL ? { url: e.HEITU_PURGE_URL, mode: e.HEITU_PURGE_MODE, token: e.HEITU_PURGE_TOKEN } : null,
   };
 }

@@ -7,7 +7,16 @@ import { createReaderService } from './services/reader-service.ts';
 import { seedDemoSite } from './services/demo-site.ts';
 import { ensureDefaultSettings } from './services/default-settings.ts';
 import { createHttpApp } from './http/app.ts';
-import { createHttpServer, requestHandler, watchContent } from './http/server.ts';
+import { createHttpServer, requestHandler } from './http/server.ts';
+import { invalidationOf, tagsOf, watchContent, type Invalidation } from './http/content-watch.ts';
+import { Metrics, timed } from './http/metrics.ts';
+import { requestObserver } from './http/request-log.ts';
+import { CdnPurge } from './http/cdn-purge.ts';
+import type { PageCache } from './http/page-cache.ts';
+import { isDomainError } from './domain/errors.ts';
+import { log } from './logger.ts';
+import { poolOf } from './store/postgres/open-postgres.ts';
+import { listenForContent, type ContentListener } from './store/postgres/postgres-notify.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { createNewsroomService } from './services/newsroom-service.ts';
 import { createUserAdminService } from './services/user-admin-service.ts';
@@ -53,17 +62,21 @@ export async function openAndPrepareStore(config: Config, options: { seed?: bool
   return store;
 }
 
-/** Every service wired to HTTP, without a server: what `serve` listens with and `export-site` renders with. */
-export function buildApp(config: Config, s: Store) {
+/**
+ * Every service wired to HTTP, without a server: what `serve` listens with and `export-site`
+ * renders with. With `metrics`, searches are timed and the app answers /metrics.
+ */
+export function buildApp(config: Config, s: Store, metrics?: Metrics) {
   const reader = createReaderService(s);
   const newsroom = createNewsroomService(s);
+  const search = createSearchService(s);
   const { app, cache } = createHttpApp({
     reader,
     auth: createAuthService(s),
     newsroom,
     users: createUserAdminService(s),
     terms: createTermService(s),
-    search: createSearchService(s),
+    search: metrics ? { ...search, search: timed(search.search, (seconds, e) => metrics.search(seconds, e === null ? 'ok' : isDomainError(e) ? 'refused' : 'error')) } : search,
     content: createContentApiService(s, config.publicUrl),
     rights: createRightsService(s),
     rightsPolicy: (id) => rightsPolicy(s, config.publicUrl, id),
@@ -79,8 +92,29 @@ export function buildApp(config: Config, s: Store) {
       if (!(await s.settings.get())) throw new Error('the site has no settings');
     },
     limits: { ...config.limits, uploadFiles: MAX_FILES },
+    ...(metrics ? { metrics: { metrics, token: config.metricsToken } } : {}),
   });
   return { app, cache, reader };
+}
+
+/** What the page cache, the database pool and the content listener report when scraped. */
+function trackState(metrics: Metrics, cache: PageCache, s: Store, listener: ContentListener | null): void {
+  metrics.counter('heitu_page_cache_hits_total', 'Requests answered from the page cache', () => cache.stats.hits);
+  metrics.counter('heitu_page_cache_misses_total', 'Pages rendered because they were not in the page cache, then kept', () => cache.stats.stores);
+  metrics.gauge('heitu_page_cache_pages', 'Pages in the page cache', () => cache.size);
+  metrics.gauge('heitu_page_cache_bytes', 'Bytes of pages in the page cache', () => cache.bytesUsed);
+  const pool = poolOf(s);
+  if (pool) {
+    metrics.gauge('heitu_db_pool_connections', 'PostgreSQL pool connections: total open, idle, and requests waiting for one', () => [
+      [{ state: 'total' }, pool.totalCount],
+      [{ state: 'idle' }, pool.idleCount],
+      [{ state: 'waiting' }, pool.waitingCount],
+    ], ['state']);
+  }
+  if (listener) {
+    metrics.gauge('heitu_content_listener_connected', '1 while the PostgreSQL connection listening for content changes is up', () => (listener.connected ? 1 : 0));
+    metrics.counter('heitu_content_listener_reconnects_total', 'Listening connections lost and made again', () => listener.reconnects);
+  }
 }
 
 export async function startServer(config: Config, store?: Store): Promise<Running> {
@@ -95,10 +129,32 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   // With PORT=0 the port is known only now; links then carry the real one.
   const publicUrl = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${addr.port}`) : config.publicUrl;
-  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s);
-  server.on('request', requestHandler(app, cache));
-  const watch = watchContent(reader, cache);
-  const scheduler = startScheduler(s);
+  if (config.logLevel) log.level = config.logLevel;
+  const metrics = new Metrics();
+  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s, metrics);
+  server.on('request', requestHandler(app, cache, requestObserver(log, metrics)));
+
+  // On PostgreSQL a notification says at once that content changed; the poll stays as a safety net.
+  const pool = config.contentWatch.listen ? poolOf(s) : undefined;
+  let listener: ContentListener | null = null;
+  const purge = config.purge
+    ? new CdnPurge(config.purge, {
+        publicUrl,
+        // One instance purges for the whole site: the one holding the lock on PostgreSQL; with
+        // SQLite there is one server.
+        ...(pool ? { lead: async () => (listener ? listener.lead() : false) } : {}),
+        changesSince: async (v: number) => invalidationOf(await reader.changes(v, 1000), v, 1000),
+        onResult: (outcome, n) => metrics.purge(outcome, n),
+      })
+    : null;
+  const watch = watchContent(reader, cache, {
+    intervalMs: config.contentWatch.pollMs ?? (pool ? 5000 : 1000),
+    onCatchUp: (trigger, dropped) => metrics.caughtUp(trigger, dropped),
+    ...(purge ? { onChange: (what: Invalidation, from: number) => purge.changed(what, from, config.purge?.mode === 'urls' ? pagesShowing(cache, what) : []) } : {}),
+  });
+  if (pool) listener = listenForContent(pool, () => watch.check('notify'));
+  trackState(metrics, cache, s, listener);
+  const scheduler = startScheduler(s, { onRun: (job, outcome, ms) => metrics.jobRun(job, outcome, ms / 1000) });
   return {
     server,
     store: s,
@@ -109,7 +165,13 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
       scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await Promise.all([listener?.stop(), purge?.stop()]);
       await s.close();
     },
   };
+}
+
+/** The pages this instance holds that show a change: for a CDN that purges by URL. */
+function pagesShowing(cache: PageCache, what: Invalidation): string[] {
+  return what.all ? cache.keys() : cache.keysFor(what.articles.flatMap(tagsOf));
 }

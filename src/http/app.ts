@@ -20,6 +20,9 @@ import { newsroomApi } from './newsroom/newsroom-api.ts';
 import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
 import { guardRequests, type RequestLimits } from './request-guard.ts';
 import { errorBody, RETRY_AFTER_SECONDS, statusOf } from './error-mapper.ts';
+import type { Metrics } from './metrics.ts';
+import { mountMetrics } from './metrics-route.ts';
+import { noteRoute } from './request-log.ts';
 
 export interface HttpDeps {
   reader: ReaderService;
@@ -42,13 +45,15 @@ export interface HttpDeps {
   ready: () => Promise<void>;
   /** How large a request may be (settings), enforced before any route reads it. */
   limits: RequestLimits;
+  /** Serve /metrics from these (HEITU_METRICS_TOKEN as `token`). */
+  metrics?: { metrics: Metrics; token: string | undefined };
 }
 
 export const NEWSROOM_API = '/newsroom/api';
 
 /** Where answers are JSON: the newsroom API, the content and search APIs, rights policies. */
 function isApiPath(path: string): boolean {
-  return path.startsWith(`${NEWSROOM_API}/`) || path.startsWith('/api/') || path.startsWith('/rights/policies/') || path === '/healthz' || path === '/readyz';
+  return path.startsWith(`${NEWSROOM_API}/`) || path.startsWith('/api/') || path.startsWith('/rights/policies/') || path === '/healthz' || path === '/readyz' || path === '/metrics';
 }
 
 /** All of Heitu's HTTP surface in one Hono app; the page cache is shared with the fast path. */
@@ -56,6 +61,8 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
   const app = new Hono();
   const headers = { hsts: deps.publicUrl.startsWith('https:') };
   const pages = cache ?? new PageCache(undefined, (type) => securityHeaders(type, headers));
+  // Outermost, so the route it notes for the request log is the one that answered.
+  app.use('*', noteRoute());
   // Every response, whatever route made it; a route's own value wins (downloads are sandboxed harder).
   app.use('*', async (c, next) => {
     await next();
@@ -82,6 +89,7 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
     }),
   );
   app.get('/healthz', (c) => c.json({ ok: true }));
+  if (deps.metrics) mountMetrics(app, deps.metrics.metrics, deps.metrics.token);
   // Ready for traffic: the database answers and holds the migrated schema (a load balancer's check).
   app.get('/readyz', async (c) => {
     try {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PageCache, encodePage, notModifiedHeaders } from './page-cache.ts';
+import { PageCache, encodePage, headerTag, notModifiedHeaders } from './page-cache.ts';
 
 test('encodes once, with a strong ETag that follows the bytes', () => {
   const a = encodePage(200, 'text/html; charset=utf-8', '長春', 'public, max-age=60');
@@ -44,4 +44,48 @@ test('a page that differs by a request header is never kept, and a 304 carries t
   cache.set('/', page);
   assert.equal(cache.get('/'), undefined);
   assert.deepEqual(notModifiedHeaders(page), { etag: page.etag, 'cache-control': 'private, no-cache', vary: 'Accept-Language, Cookie' });
+});
+
+test('a kept page names what it shows for a CDN: Surrogate-Key by spaces, Cache-Tag by commas, also on the miss that rendered it', () => {
+  const cache = new PageCache();
+  const page = encodePage(200, 'text/html', 'x', 'public');
+  cache.set('/zh-hans/articles/7', page, ['a:7', 'c:yanbian']);
+  // The route sends the object it rendered; the cache's copy carries the same names.
+  assert.equal(page.headers['surrogate-key'], 'a:7 c:yanbian site');
+  assert.equal(page.headers['cache-tag'], 'a:7,c:yanbian,site');
+  assert.equal(cache.get('/zh-hans/articles/7')!.headers['surrogate-key'], 'a:7 c:yanbian site');
+  // A page too personal to keep is not named either.
+  const personal = encodePage(200, 'text/html', 'x', 'private');
+  personal.headers['vary'] = 'Cookie';
+  cache.set('/me', personal, ['home']);
+  assert.equal(personal.headers['surrogate-key'], undefined);
+});
+
+test('a tag that could split or break a header is percent-encoded, one way only', () => {
+  assert.equal(headerTag('c:yanbian-2'), 'c:yanbian-2');
+  assert.equal(headerTag('c:a b,c'), 'c:a%20b%2Cc');
+  assert.equal(headerTag('c:延边'), 'c:%E5%BB%B6%E8%BE%B9');
+  assert.equal(headerTag("c:x'(*)!%"), 'c:x%27%28%2A%29%21%25');
+  const page = encodePage(200, 'text/html', 'x', 'public');
+  new PageCache().set('/x', page, ['c:a b', 'c:a,b']);
+  assert.deepEqual(page.headers['surrogate-key']!.split(' '), ['c:a%20b', 'c:a%2Cb', 'site']);
+  assert.deepEqual(page.headers['cache-tag']!.split(','), ['c:a%20b', 'c:a%2Cb', 'site']);
+});
+
+test('the paths showing some tags, and hits and kept pages counted', () => {
+  const cache = new PageCache();
+  const p = () => encodePage(200, 'text/html', 'x', 'public');
+  cache.set('/zh-hans/articles/1', p(), ['a:1']);
+  cache.set('/zh-hant/articles/1', p(), ['a:1']);
+  cache.set('/zh-hans/', p(), ['home']);
+  cache.set('/zh-hans/channels/yanbian', p(), ['c:yanbian']);
+  assert.deepEqual(cache.keysFor(['a:1', 'home']).sort(), ['/zh-hans/', '/zh-hans/articles/1', '/zh-hant/articles/1']);
+  assert.deepEqual(cache.keysFor(['c:nowhere']), []);
+  cache.get('/zh-hans/');
+  cache.get('/zh-hans/');
+  cache.get('/not-kept');
+  assert.deepEqual(cache.stats, { hits: 2, stores: 4 });
+  cache.invalidate(['home']);
+  assert.deepEqual(cache.keysFor(['home']), []);
+  assert.equal(cache.keys().length, 3);
 });

@@ -35,6 +35,17 @@ export function notModifiedHeaders(page: CachedPage): Record<string, string> {
   return headers;
 }
 
+/** What every cached page shows besides its own tags: the site's frame (name, menus, settings). */
+export const SITE_TAG = 'site';
+
+/**
+ * A tag as a CDN header carries it: Surrogate-Key separates by spaces and Cache-Tag by commas, so
+ * anything but letters, digits and `:._-` is percent-encoded (slugs and ids never need it).
+ */
+export function headerTag(tag: string): string {
+  return tag.replace(/[^A-Za-z0-9:._-]/g, (ch) => encodeURIComponent(ch).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
 /**
  * Rendered pages by request path. Rendering happens on a miss, never per request; the server
  * looks here before routing. Bounded in bytes, oldest out first, so a crawl of the archive
@@ -45,6 +56,8 @@ export class PageCache {
   /** What each page shows (an article, a channel's list, the home page …), so a change drops only those pages. */
   private readonly tagged = new Map<string, Set<string>>();
   private bytes = 0;
+  /** Counted here, read by the metrics: answered from the cache, and rendered then kept. */
+  readonly stats = { hits: 0, stores: 0 };
   /**
    * `headersFor` adds what every response of this type carries (security headers): a cached page
    * is sent by the server before any routing or middleware, so it must hold them itself.
@@ -55,13 +68,21 @@ export class PageCache {
   ) {}
 
   get(key: string): CachedPage | undefined {
-    return this.pages.get(key);
+    const page = this.pages.get(key);
+    if (page) this.stats.hits++;
+    return page;
   }
 
   set(key: string, page: CachedPage, tags: readonly string[] = []): void {
     // Pages are found by URL alone, before any routing: one that differs by a request header
     // (it says so in Vary) would reach readers it was not made for.
     if (page.headers['vary']) return;
+    // A CDN in front keeps the page under what it shows, to drop it by those names when they
+    // change. Set on the page itself: the route sends this same object on the miss.
+    const named = [...tags, SITE_TAG].map(headerTag);
+    page.headers['surrogate-key'] = named.join(' ');
+    page.headers['cache-tag'] = named.join(',');
+    this.stats.stores++;
     this.delete(key);
     for (const t of tags) {
       let keys = this.tagged.get(t);
@@ -92,6 +113,21 @@ export class PageCache {
       this.tagged.delete(t);
     }
     return n;
+  }
+
+  /** The keys (paths) of the pages that show any of these things: what a URL-purging CDN needs. */
+  keysFor(tags: readonly string[]): string[] {
+    const keys = new Set<string>();
+    for (const t of tags) for (const key of this.tagged.get(t) ?? []) if (this.pages.has(key)) keys.add(key);
+    return [...keys];
+  }
+
+  keys(): string[] {
+    return [...this.pages.keys()];
+  }
+
+  get bytesUsed(): number {
+    return this.bytes;
   }
 
   private delete(key: string): void {

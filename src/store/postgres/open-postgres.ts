@@ -3,6 +3,14 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { KyselyStore } from '../kysely-store.ts';
 import { PostgresSearch, POSTGRES_SEARCH_SCHEMA } from './postgres-search.ts';
+import { log } from '../../logger.ts';
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** The connection pool of a PostgreSQL store: its state for metrics, its settings for a listening connection. */
+export function poolOf(store: object): pg.Pool | undefined {
+  return pools.get(store);
+}
 
 /** The scale-out store. `schema` lets tests run in a throwaway namespace of a shared database. */
 export function openPostgresStore(url: string, options: { schema?: string; max?: number; applicationName?: string } = {}): KyselyStore {
@@ -16,9 +24,9 @@ export function openPostgresStore(url: string, options: { schema?: string; max?:
   });
   // An idle connection ended by the server (a restart, a failover, pg_terminate_backend) is
   // dropped from the pool and replaced on next use; unhandled, the pool's 'error' would end the process.
-  pool.on('error', (e) => console.error(`database: an idle connection was lost (${e.message}); it will be replaced`));
+  pool.on('error', (e) => log.warn({ err: e.message }, 'database: an idle connection was lost; it will be replaced'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new KyselyStore(db, 'postgres', {
+  const store = new KyselyStore(db, 'postgres', {
     autoIdType: 'serial',
     skipLocked: true,
     searchSchema: POSTGRES_SEARCH_SCHEMA,
@@ -28,4 +36,6 @@ export function openPostgresStore(url: string, options: { schema?: string; max?:
       `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`,
     ],
   }, new PostgresSearch(db));
+  pools.set(store, pool);
+  return store;
 }
