@@ -24,12 +24,13 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const results: Record<string, unknown> = { articles: count };
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-backup-'));
 
-function heitu(args: string[], env: Record<string, string>): number {
+function heitu(args: string[], env: Record<string, string>): { seconds: number; parts?: { rows: number; index: number } } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'heitu.mjs'), ...args], { env: { ...process.env, HEITU_DEMO: '0', ...env }, encoding: 'utf8', cwd: repoRoot });
   if (r.status !== 0) throw new Error(`heitu ${args.join(' ')} failed: ${r.stderr}`);
   console.error(r.stderr.trim());
-  return (performance.now() - t0) / 1000;
+  const parts = /rows ([\d.]+) s, search index ([\d.]+) s/.exec(r.stderr);
+  return { seconds: (performance.now() - t0) / 1000, ...(parts ? { parts: { rows: Number(parts[1]), index: Number(parts[2]) } } : {}) };
 }
 
 const source = join(dir, 'source');
@@ -46,11 +47,12 @@ try {
 results['databaseMB'] = round(statSync(join(source, 'heitu.sqlite')).size / 1048576);
 
 const file = join(dir, 'site.heitu-backup');
-results['backupSeconds'] = round(heitu(['backup', file], { HEITU_DATA_DIR: source }));
+results['backupSeconds'] = round(heitu(['backup', file], { HEITU_DATA_DIR: source }).seconds);
 results['backupMB'] = round(statSync(file).size / 1048576);
 
 const sqliteTarget = join(dir, 'restored');
-results['restoreSqliteSeconds'] = round(heitu(['restore', file], { HEITU_DATA_DIR: sqliteTarget }));
+const toSqlite = heitu(['restore', file], { HEITU_DATA_DIR: sqliteTarget });
+results['restoreSqlite'] = { seconds: round(toSqlite.seconds), ...toSqlite.parts };
 
 const schema = `heitu_bench_restore_${process.pid}`;
 const admin = new pg.Client({ connectionString: pgUrl });
@@ -58,7 +60,8 @@ try {
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
   const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  results['restorePostgresSeconds'] = round(heitu(['restore', file], { HEITU_DATA_DIR: join(dir, 'pg'), DATABASE_URL: url }));
+  const toPostgres = heitu(['restore', file], { HEITU_DATA_DIR: join(dir, 'pg'), DATABASE_URL: url });
+  results['restorePostgres'] = { seconds: round(toPostgres.seconds), ...toPostgres.parts };
   await admin.query(`DROP SCHEMA ${schema} CASCADE`);
 } catch (e) {
   results['restorePostgres'] = `not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;

@@ -72,7 +72,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
   const store = openStore(config);
   try {
     const summary = await restoreBackup(store, join(config.dataDir, 'uploads'), file === '-' ? process.stdin : createReadStream(file));
-    console.error(`restored ${describe(summary)} (made ${summary.createdAt} on ${summary.from}) into ${store.dialect} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.error(`restored ${describe(summary)} (made ${summary.createdAt} on ${summary.from}) into ${store.dialect} in ${((performance.now() - t0) / 1000).toFixed(1)} s (rows ${summary.seconds.load.toFixed(1)} s, search index ${summary.seconds.index.toFixed(1)} s)`);
     for (const name of summary.missingFiles) console.error(`warning: ${name} was already missing when the backup was made`);
     return 0;
   } catch (e) {
