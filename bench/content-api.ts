@@ -1,6 +1,8 @@
 /**
  * Content API: a licensee's full sync of a 10k-item archive over HTTP (pages of 200), in items/s,
- * next to Heitu's own ninjs export of the same items in the same process (no HTTP, no rights).
+ * next to Heitu's own ninjs export of the same items in the same process (no HTTP, no rights);
+ * and the time of one request for everything since 2000 under a narrow agreement (one region,
+ * exclusives only: about one item in 500), median of rounds.
  *
  *   BENCH_ITEMS=10000 npm run bench -- content-api
  */
@@ -15,7 +17,7 @@ import { exportNinjs } from '../src/services/ninjs-export.ts';
 import { startServer } from '../src/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { insertArchive } from './corpus.ts';
-import { repoRoot } from './support.ts';
+import { median, repoRoot } from './support.ts';
 
 const count = Number(process.env['BENCH_ITEMS'] ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-content-'));
@@ -54,7 +56,22 @@ try {
     if (page.items.length < 200) break;
   }
   const syncS = (performance.now() - t) / 1000;
+  const narrow = await createRightsService(store).addLicensee(
+    { name: '窄授权伙伴', scope: { channels: ['changbaishan'], rights: ['exclusive'], uses: ['reprint', 'archive'], attribution: '來源:黑土網' } },
+    { actorId: null, actorLogin: 'bench' },
+  );
+  const narrowMs: number[] = [];
+  let narrowItems = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${running.url}/api/content/v1/items?since=2000-01-01T00:00:00Z&limit=50`, { headers: { authorization: `Bearer ${narrow.apiKey}` } });
+    if (res.status !== 200) throw new Error(`narrow request failed: ${res.status} ${await res.text()}`);
+    narrowItems = ((await res.json()) as { items: unknown[] }).items.length;
+    narrowMs.push(performance.now() - t0);
+  }
   await running.stop();
+  results['narrowRequestMs'] = Math.round(median(narrowMs) * 10) / 10;
+  results['narrowRequestItems'] = narrowItems;
   results['articlesInDatabase'] = total;
   results['itemsSynced'] = synced;
   results['syncSeconds'] = Math.round(syncS * 10) / 10;

@@ -8,7 +8,8 @@ import type { KyselyStore } from '../src/store/kysely-store.ts';
 /**
  * A generated archive for benchmarks: articles stitched at random from the sentences of the demo
  * articles and the regression set (all original text), about 30% in Traditional, spread over
- * two years and every channel. Deterministic for a given seed.
+ * two years and every channel; one in 20 is a reprint and one in 50 an exclusive, so that a
+ * licensee's scope can be narrow. Deterministic for a given seed.
  */
 export interface GeneratedArticle {
   language: 'zh-Hans' | 'zh-Hant';
@@ -75,6 +76,11 @@ export function* generateArticles(count: number, seed = 1, now = Date.now()): Ge
   }
 }
 
+/** By position, not drawn: the random sequence (and so every other benchmark's archive) stays as it was. */
+export function rightsClassOf(n: number): 'original' | 'reprint' | 'exclusive' {
+  return n % 50 === 0 ? 'exclusive' : n % 20 === 0 ? 'reprint' : 'original';
+}
+
 /** Inserts a generated archive straight into the tables, in batches; returns the bytes of text. */
 export async function insertArchive(store: KyselyStore, count: number, seed = 1): Promise<number> {
   let rows: Array<{ values: Record<string, unknown>; channels: string[] }> = [];
@@ -97,7 +103,7 @@ export async function insertArchive(store: KyselyStore, count: number, seed = 1)
     rows.push({
       values: {
         uri: `urn:bench:${seed}:${n}`, language: g.language, headline: g.headline, summary: g.summary, body_html: g.bodyHtml, source_name: g.sourceName,
-        rights_class: 'original', status: 'published', published_at: g.publishedAt, revision: 1, created_at: g.publishedAt, updated_at: g.publishedAt,
+        rights_class: rightsClassOf(n), status: 'published', published_at: g.publishedAt, revision: 1, created_at: g.publishedAt, updated_at: g.publishedAt,
         review_levels: 1, locked_terms: '[]',
       },
       channels: g.channels,

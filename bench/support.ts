@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +83,91 @@ export async function againstBare(url: string, seconds: number, scratch: string)
   } finally {
     await bare.stop();
   }
+}
+
+export interface WrkLatency {
+  rps: number;
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses with a status of 400 or more (refusals under load count here, not as failures). */
+  non2xx: number;
+  /** Connect, read, write and timeout errors. */
+  socketErrors: number;
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+
+/**
+ * One wrk run with its latency distribution, in the background so that several can run at once.
+ * `script` and `args` give wrk a Lua script (e.g. a list of paths to cycle through).
+ */
+export function wrkLatency(url: string, seconds: number, connections: number, script?: { file: string; args: string[] }, headers: string[] = []): Promise<WrkLatency> {
+  const argv = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '--timeout', '30s', ...headers.flatMap((h) => ['-H', h]), ...(script ? ['-s', script.file] : []), url, ...(script ? ['--', ...script.args] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', argv);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', reject);
+    child.once('close', () => {
+      const ms = (label: string) => {
+        const m = new RegExp(`^\\s+${label}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, 'm').exec(out);
+        if (!m) throw new Error(`wrk gave no ${label}th percentile: ${out}`);
+        return Number(m[1]) * UNIT_MS[m[2]!]!;
+      };
+      try {
+        const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+        resolve({
+          rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+          requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN),
+          p50Ms: ms('50'),
+          p99Ms: ms('99'),
+          non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
+          socketErrors: socket ? socket.slice(1).reduce((n, x) => n + Number(x), 0) : 0,
+        });
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+/**
+ * Latency of one page asked for at a steady rate (open loop: a request leaves on time even while
+ * earlier ones wait), as a reader arriving now and then sees it; p50, p99 and the worst, in ms.
+ */
+export async function pacedLatency(url: string, seconds: number, perSecond: number): Promise<{ p50Ms: number; p99Ms: number; maxMs: number; requests: number; failed: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const times: number[] = [];
+  let failed = 0;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t = performance.now();
+      const req = httpGet(url, { agent }, (res) => {
+        res.resume();
+        res.once('end', () => {
+          if (res.statusCode === 200) times.push(performance.now() - t);
+          else failed++;
+          resolve();
+        });
+      });
+      req.once('error', () => {
+        failed++;
+        resolve();
+      });
+    });
+  const pending: Array<Promise<void>> = [];
+  const start = performance.now();
+  for (let i = 0; i < seconds * perSecond; i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(one());
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const sorted = times.sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  return { p50Ms: at(50), p99Ms: at(99), maxMs: sorted.at(-1) ?? NaN, requests: times.length, failed };
 }
