@@ -25,6 +25,10 @@ export function openPostgresStore(url: string, options: { schema?: string; max?:
   // An idle connection ended by the server (a restart, a failover, pg_terminate_backend) is
   // dropped from the pool and replaced on next use; unhandled, the pool's 'error' would end the process.
   pool.on('error', (e) => log.warn({ err: e.message }, 'database: an idle connection was lost; it will be replaced'));
+  // The pool listens only to idle connections: one ended while lent out (inside a transaction,
+  // between its queries) would raise an 'error' nobody handles. Its current query fails (503) and
+  // the pool drops it when it comes back.
+  pool.on('connect', (client) => client.on('error', (e) => log.warn({ err: e.message }, 'database: a connection in use was lost; it will be replaced')));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const store = new KyselyStore(db, 'postgres', {
     autoIdType: 'serial',
