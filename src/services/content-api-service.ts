@@ -12,7 +12,7 @@ export interface Grant {
   licensee: Licensee;
 }
 
-/** Cursor over (updated_at, id), opaque to licensees. */
+/** Cursor over (the time an item became available, id), opaque to licensees. */
 export function encodeCursor(c: { at: string; id: number }): string {
   return Buffer.from(`${c.at}|${c.id}`).toString('base64url');
 }
@@ -95,25 +95,20 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
       return toItem(a, g, await site());
     },
 
-    /** Items changed after the cursor that the agreement covers, oldest change first. */
+    /**
+     * Items the agreement covers that became available after the cursor (published, or changed
+     * since: corrections and withdrawals come again), oldest first. The store reads only what the
+     * agreement covers; an embargoed item waits, unskipped, until its time.
+     */
     async items(g: Grant, options: { cursor: { at: string; id: number }; limit: number }): Promise<{ items: Array<Record<string, unknown>>; ids: number[]; next: string | null }> {
-      const out: Article[] = [];
-      let cursor = options.cursor;
-      let scanned = 0;
-      // Out-of-scope articles are skipped, so read on until the page is full or the feed ends.
-      while (out.length < options.limit && scanned < 20_000) {
-        const batch = await store.articles.changedSince(cursor, 200);
-        if (batch.length === 0) break;
-        scanned += batch.length;
-        for (const a of batch) {
-          cursor = { at: a.updatedAt, id: a.id };
-          if (everPublic(a) && !scopeRefusal(g.agreement.scope, a)) out.push(a);
-          if (out.length === options.limit) break;
-        }
-      }
+      const page = await store.articles.licensedSince(g.agreement.scope, options.cursor, options.limit, now().toISOString());
+      const out = page.map((p) => p.article);
       await checkQuota(g, out.map((a) => a.id));
       const shared = await site();
-      return { items: out.map((a) => toItem(a, g, shared)), ids: out.map((a) => a.id), next: encodeCursor(cursor) };
+      const last = page.at(-1);
+      // Without `since` the feed starts before anything: a cursor can say so.
+      const stay = options.cursor.at ? options.cursor : { at: new Date(0).toISOString(), id: 0 };
+      return { items: out.map((a) => toItem(a, g, shared)), ids: out.map((a) => a.id), next: encodeCursor(last ? { at: last.availableAt, id: last.article.id } : stay) };
     },
 
     /** Logs a response: a row for each item it delivered, or one row when it delivered none. */

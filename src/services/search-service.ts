@@ -3,7 +3,6 @@ import type { Target } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
 import { localDayToUtc } from '../domain/time.ts';
 import { queryTokens, snippet } from '../text/search-tokens.ts';
-import { htmlToText } from '../text/sanitize.ts';
 import type { SafeHtml } from '../text/safe-html.ts';
 import { requireSettings } from './site-context.ts';
 
@@ -39,10 +38,11 @@ export function createSearchService(store: Store, now: () => Date = () => new Da
       const q = r.q.trim();
       if (!q) throw new DomainError('SEARCH_QUERY_EMPTY', 'enter something to search for', 'q');
       if ([...q].length > MAX_QUERY_LENGTH) throw new DomainError('SEARCH_QUERY_TOO_LONG', `a search is at most ${MAX_QUERY_LENGTH} characters`, 'q');
-      const settings = await requireSettings(store);
       const bad = (property: string) => new DomainError('VALIDATION_FAILED', `${property} is not a date (YYYY-MM-DD)`, property);
-      const from = r.from ? localDayToUtc(r.from, settings.timeZone) : undefined;
-      const to = r.to ? localDayToUtc(r.to, settings.timeZone, true) : undefined;
+      // The site's time zone is needed only to read dates.
+      const zone = r.from || r.to ? (await requireSettings(store)).timeZone : null;
+      const from = r.from ? localDayToUtc(r.from, zone!) : undefined;
+      const to = r.to ? localDayToUtc(r.to, zone!, true) : undefined;
       if (from === null) throw bad('from');
       if (to === null) throw bad('to');
       const channels = [r.channel, r.region].filter((c): c is string => !!c);
@@ -51,22 +51,22 @@ export function createSearchService(store: Store, now: () => Date = () => new Da
       const empty = { results: [], total: 0, page: r.page, pages: 0, words };
       if (terms.length === 0) return empty;
       // Channel and region together mean both: ask for one and keep what is also in the other.
+      // Each hit comes with what its result shows, so the search is the only read.
       const { hits, total } = await store.search.query({
         terms, asOf: now().toISOString(), limit: SEARCH_PAGE_SIZE, offset: (r.page - 1) * SEARCH_PAGE_SIZE,
         ...(channels.length ? { channels: [channels[0]!] } : {}),
         ...(from ? { from } : {}), ...(to ? { to } : {}),
       });
-      const articles = await Promise.all(hits.map((h) => store.articles.byId(h.id)));
-      const results = articles
-        .filter((a): a is NonNullable<typeof a> => !!a && (channels.length < 2 || a.channels.includes(channels[1]!)))
-        .map((a) => {
+      const results = hits
+        .filter((h) => channels.length < 2 || h.article.channels.includes(channels[1]!))
+        .map(({ id, article: a }) => {
           const headline = snippet(a.headline, a.language, words, r.target, 200);
           return {
-            id: a.id,
+            id,
             headline: headline.html,
             headlineText: headline.text,
-            snippet: snippet([a.summary, htmlToText(a.bodyHtml)].filter(Boolean).join(' '), a.language, words, r.target).html,
-            publishedAt: a.publishedAt!,
+            snippet: snippet([a.summary, a.bodyText].filter(Boolean).join(' '), a.language, words, r.target).html,
+            publishedAt: a.publishedAt,
             channels: a.channels,
           };
         });

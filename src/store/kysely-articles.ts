@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, ProposedCorrection, RevisionInfo, SaveWorkflow, TransitionChange } from './ports.ts';
-import type { DialectTraits } from './migrations.ts';
+import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, ProposedCorrection, RevisionInfo, SaveWorkflow, SearchHit, SearchResultArticle, TransitionChange, LicensedScope, FeedCursor } from './ports.ts';
+import { AVAILABLE_AT, EVER_PUBLIC, type DialectTraits } from './migrations.ts';
 import { articleInputSchema, storedTermSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
 import type { Script } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit, bumpContentVersion, type Db } from './kysely-journal.ts';
 import { searchDocumentYielding, type SearchDocument, type SearchIndexWriter } from './search-document.ts';
+import { htmlToText } from '../text/sanitize.ts';
 
 type ArticleRow = Selectable<Database['articles']>;
 
@@ -43,6 +44,91 @@ function stale(id: number, current: number, expected: number): DomainError {
     `article ${id} is at revision ${current}, not ${expected}: someone else saved it first`,
     'revision',
   );
+}
+
+/** The channels of each article, in their order. */
+async function channelsOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {
+  const map = new Map<number, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('article_channels')
+    .select(['article_id', 'channel_slug'])
+    .where('article_id', 'in', ids)
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) {
+    const id = Number(r.article_id);
+    map.set(id, [...(map.get(id) ?? []), r.channel_slug]);
+  }
+  return map;
+}
+
+/** What search results show of these articles, in two reads, with the body as text for snippets. */
+async function searchResultArticles(db: Kysely<Database>, ids: number[]): Promise<Map<number, SearchResultArticle>> {
+  if (ids.length === 0) return new Map();
+  const [rows, channels] = await Promise.all([
+    db.selectFrom('articles').select(['id', 'language', 'headline', 'summary', 'body_html', 'published_at']).where('id', 'in', ids).execute(),
+    channelsOf(db, ids),
+  ]);
+  return new Map(rows.map((r) => [Number(r.id), {
+    language: r.language as Script, headline: r.headline, summary: r.summary, bodyText: htmlToText(r.body_html), publishedAt: r.published_at!, channels: channels.get(Number(r.id)) ?? [],
+  }]));
+}
+
+/** Above this many articles in an agreement's channels, the feed is read class by class instead. */
+const FEW_IN_CHANNELS = 5000;
+
+/**
+ * Which articles an agreement covers after the cursor, in the order they became available: the
+ * domain's scopeRefusal and the content API's "ever public" as SQL, answered from the index on
+ * (rights class, availability, id). Each class is read in order and stopped at `limit`, so a
+ * narrow agreement reads only what it covers; when its channels hold few articles, those are
+ * read instead and sorted.
+ */
+export async function licensedPage(db: Kysely<Database>, scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string, fewInChannels = FEW_IN_CHANNELS): Promise<Array<{ id: number; availableAt: string }>> {
+  if (scope.rights.length === 0 || limit < 1) return [];
+  const av = sql.raw(`(${AVAILABLE_AT})`);
+  const covered = sql.join([
+    sql.raw(EVER_PUBLIC),
+    sql`${av} <= ${asOf}`,
+    sql`${av} >= ${cursor.at}`,
+    sql`(${av} > ${cursor.at} OR id > ${cursor.id})`,
+    ...(!scope.uses.includes('archive') && scope.validFrom ? [sql`published_at >= ${scope.validFrom}`] : []),
+  ], sql` AND `);
+  const channels = sql.join(scope.channels);
+  type Row = { id: number; available_at: string };
+  const rows = async (q: RawBuilder<Row>) => (await q.execute(db)).rows.map((r) => ({ id: Number(r.id), availableAt: r.available_at }));
+  if (scope.channels.length) {
+    const few = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM article_channels WHERE channel_slug IN (${channels}) LIMIT ${fewInChannels}) x`.execute(db);
+    if (Number(few.rows[0]?.n ?? 0) < fewInChannels) {
+      // CROSS JOIN keeps SQLite reading from the channels; PostgreSQL plans it as any join.
+      return rows(sql<Row>`
+        SELECT DISTINCT articles.id, ${av} AS available_at FROM article_channels ac CROSS JOIN articles
+        WHERE articles.id = ac.article_id AND ac.channel_slug IN (${channels}) AND rights_class IN (${sql.join(scope.rights)}) AND ${covered}
+        ORDER BY available_at, id LIMIT ${limit}`);
+    }
+  }
+  const inChannels = scope.channels.length ? sql` AND EXISTS (SELECT 1 FROM article_channels ac WHERE ac.article_id = articles.id AND ac.channel_slug IN (${channels}))` : sql``;
+  const perClass = scope.rights.map((r) => sql<Row>`SELECT id, ${av} AS available_at FROM articles WHERE rights_class = ${r} AND ${covered}${inChannels} ORDER BY available_at, id LIMIT ${limit}`);
+  if (perClass.length === 1) return rows(perClass[0]!);
+  const union = sql.join(perClass.map((q, i) => sql`SELECT id, available_at FROM (${q}) AS ${sql.id(`c${i}`)}`), sql` UNION ALL `);
+  return rows(sql<Row>`${union} ORDER BY available_at, id LIMIT ${limit}`);
+}
+
+/** A search match before its article is read. */
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+/** A page of search matches with what each result shows (one gone meanwhile is left out). */
+export async function withArticles(db: Kysely<Database>, page: Scored[]): Promise<SearchHit[]> {
+  const articles = await searchResultArticles(db, page.map((h) => h.id));
+  return page.flatMap((h) => {
+    const article = articles.get(h.id);
+    return article ? [{ ...h, article }] : [];
+  });
 }
 
 export class KyselyArticles implements ArticleRepository {
@@ -177,7 +263,7 @@ export class KyselyArticles implements ArticleRepository {
       throw conflict(id);
     }
     if (workflow?.clearSignatures) await tx.deleteFrom('review_signatures').where('article_id', '=', id).execute();
-    const before = (await this.channelsOf(tx, [id])).get(id) ?? [];
+    const before = (await channelsOf(tx, [id])).get(id) ?? [];
     await tx.deleteFrom('article_channels').where('article_id', '=', id).execute();
     await tx.deleteFrom('article_tags').where('article_id', '=', id).execute();
     await this.writeLinks(tx, id, input);
@@ -238,7 +324,7 @@ export class KyselyArticles implements ArticleRepository {
           .execute();
       }
       await appendAudit(tx, ctx, { ...audit, articleId: id, detail: { from: row.status, to: change.status, revision: row.revision, ...audit.detail } });
-      await bumpContentVersion(tx, { id, channels: (await this.channelsOf(tx, [id])).get(id) ?? [] });
+      await bumpContentVersion(tx, { id, channels: (await channelsOf(tx, [id])).get(id) ?? [] });
     });
     return (await this.byId(id))!;
   }
@@ -254,25 +340,22 @@ export class KyselyArticles implements ArticleRepository {
         const r = await tx.updateTable('articles').set({ status: 'published', updated_at: now }).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) continue;
         await appendAudit(tx, { actorId: null, actorLogin: null }, { action: 'article.publish_due', articleId: id, detail: { from: 'scheduled', to: 'published' } });
-        await bumpContentVersion(tx, { id, channels: (await this.channelsOf(tx, [id])).get(id) ?? [] });
+        await bumpContentVersion(tx, { id, channels: (await channelsOf(tx, [id])).get(id) ?? [] });
         published.push(id);
       }
       return published;
     });
   }
 
-  async changedSince(cursor: { at: string; id: number }, limit: number): Promise<Article[]> {
-    const rows = await this.db
-      .selectFrom('articles')
-      .selectAll()
-      .where('status', 'in', ['published', 'withdrawn'])
-      .where('published_at', 'is not', null)
-      .where((eb) => eb.or([eb('updated_at', '>', cursor.at), eb.and([eb('updated_at', '=', cursor.at), eb('id', '>', cursor.id)])]))
-      .orderBy('updated_at')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return Promise.all(rows.map((r) => this.hydrate(r)));
+  async licensedSince(scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string): Promise<Array<{ article: Article; availableAt: string }>> {
+    const page = await licensedPage(this.db, scope, cursor, limit, asOf);
+    if (page.length === 0) return [];
+    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', page.map((p) => p.id)).execute();
+    const articles = new Map((await this.hydrateMany(rows)).map((a) => [a.id, a]));
+    return page.flatMap((p) => {
+      const article = articles.get(p.id);
+      return article ? [{ article, availableAt: p.availableAt }] : [];
+    });
   }
 
   async publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]> {
@@ -281,7 +364,7 @@ export class KyselyArticles implements ArticleRepository {
       .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at'])
       .where('articles.id', 'in', ids)
       .execute();
-    const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
+    const channels = await channelsOf(this.db, rows.map((r) => Number(r.id)));
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
@@ -338,7 +421,7 @@ export class KyselyArticles implements ArticleRepository {
       .limit(options.limit)
       .offset(options.offset ?? 0)
       .execute();
-    const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
+    const channels = await channelsOf(this.db, rows.map((r) => Number(r.id)));
     return rows.map((r) => ({
       id: Number(r.id),
       language: r.language as Script,
@@ -380,7 +463,7 @@ export class KyselyArticles implements ArticleRepository {
     if (options.createdBy !== undefined) q = q.where('created_by', '=', options.createdBy);
     if (options.withCorrection) q = q.where((eb) => eb.exists(eb.selectFrom('pending_corrections').select('pending_corrections.id').whereRef('pending_corrections.article_id', '=', 'articles.id')));
     const rows = await q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset ?? 0).execute();
-    const channels = await this.channelsOf(this.db, rows.map((r) => Number(r.id)));
+    const channels = await channelsOf(this.db, rows.map((r) => Number(r.id)));
     return rows.map((r) => ({
       id: Number(r.id),
       headline: r.headline,
@@ -468,64 +551,62 @@ export class KyselyArticles implements ArticleRepository {
     }
   }
 
-  private async channelsOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {
-    const map = new Map<number, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('article_channels')
-      .select(['article_id', 'channel_slug'])
-      .where('article_id', 'in', ids)
-      .orderBy('article_id')
-      .orderBy('position')
-      .execute();
-    for (const r of rows) {
-      const id = Number(r.article_id);
-      map.set(id, [...(map.get(id) ?? []), r.channel_slug]);
-    }
-    return map;
+  private async hydrate(row: ArticleRow): Promise<Article> {
+    return (await this.hydrateMany([row]))[0]!;
   }
 
-  private async hydrate(row: ArticleRow): Promise<Article> {
-    const id = Number(row.id);
+  /** Articles with their channels, tags, signatures and corrections: five reads however many. */
+  private async hydrateMany(rows: ArticleRow[]): Promise<Article[]> {
+    const ids = rows.map((r) => Number(r.id));
+    if (ids.length === 0) return [];
     const [channels, tags, signatures, corrections] = await Promise.all([
-      this.channelsOf(this.db, [id]),
-      this.db.selectFrom('article_tags').select('tag').where('article_id', '=', id).orderBy('position').execute(),
-      this.db.selectFrom('review_signatures').selectAll().where('article_id', '=', id).orderBy('level').execute(),
-      this.db.selectFrom('article_corrections').selectAll().where('article_id', '=', id).orderBy('at').execute(),
+      channelsOf(this.db, ids),
+      this.db.selectFrom('article_tags').select(['article_id', 'tag']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute(),
+      this.db.selectFrom('review_signatures').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('level').execute(),
+      this.db.selectFrom('article_corrections').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('at').execute(),
     ]);
-    return {
-      id,
-      uri: row.uri,
-      language: row.language as Script,
-      headline: row.headline,
-      originalHeadline: row.original_headline,
-      summary: row.summary,
-      dateline: { place: row.dateline_place, source: row.dateline_source, date: row.dateline_date, kind: row.dateline_kind, text: row.dateline_text },
-      bodyHtml: row.body_html,
-      byline: row.byline,
-      sourceName: row.source_name,
-      rightsClass: row.rights_class as RightsClass,
-      editorName: row.editor_name,
-      responsibleEditorName: row.responsible_editor_name,
-      channels: channels.get(id) ?? [],
-      tags: tags.map((t) => t.tag),
-      status: row.status as ArticleStatus,
-      publishedAt: row.published_at,
-      revision: row.revision,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      createdBy: row.created_by === null ? null : Number(row.created_by),
-      reviewLevels: row.review_levels as ReviewLevel,
-      statusReason: row.status_reason,
-      signatures: signatures.map((s) => ({
-        level: s.level as ReviewLevel,
-        userId: Number(s.user_id),
-        name: s.name,
-        signedAt: s.signed_at,
-        revision: s.revision,
-      })),
-      corrections: corrections.map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
-      lockedTerms: storedTermSchema.array().parse(JSON.parse(row.locked_terms)),
+    const byArticle = <T extends { article_id: number }>(xs: T[]) => {
+      const map = new Map<number, T[]>();
+      for (const x of xs) map.set(Number(x.article_id), [...(map.get(Number(x.article_id)) ?? []), x]);
+      return map;
     };
+    const [tagsOf, signaturesOf, correctionsOf] = [byArticle(tags), byArticle(signatures), byArticle(corrections)];
+    return rows.map((row) => {
+      const id = Number(row.id);
+      return {
+        id,
+        uri: row.uri,
+        language: row.language as Script,
+        headline: row.headline,
+        originalHeadline: row.original_headline,
+        summary: row.summary,
+        dateline: { place: row.dateline_place, source: row.dateline_source, date: row.dateline_date, kind: row.dateline_kind, text: row.dateline_text },
+        bodyHtml: row.body_html,
+        byline: row.byline,
+        sourceName: row.source_name,
+        rightsClass: row.rights_class as RightsClass,
+        editorName: row.editor_name,
+        responsibleEditorName: row.responsible_editor_name,
+        channels: channels.get(id) ?? [],
+        tags: (tagsOf.get(id) ?? []).map((t) => t.tag),
+        status: row.status as ArticleStatus,
+        publishedAt: row.published_at,
+        revision: row.revision,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        createdBy: row.created_by === null ? null : Number(row.created_by),
+        reviewLevels: row.review_levels as ReviewLevel,
+        statusReason: row.status_reason,
+        signatures: (signaturesOf.get(id) ?? []).map((s) => ({
+          level: s.level as ReviewLevel,
+          userId: Number(s.user_id),
+          name: s.name,
+          signedAt: s.signed_at,
+          revision: s.revision,
+        })),
+        corrections: (correctionsOf.get(id) ?? []).map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
+        lockedTerms: storedTermSchema.array().parse(JSON.parse(row.locked_terms)),
+      };
+    });
   }
 }

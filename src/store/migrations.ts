@@ -13,7 +13,18 @@ export interface DialectTraits {
   skipLocked: boolean;
   /** The full-text index: FTS5 on SQLite, tsvector with GIN on PostgreSQL. */
   searchSchema: string[];
+  /** Adds to the full-text index what ranking needs (PostgreSQL: RUM when it can be had). */
+  rankingIndex?(db: AnyDb): Promise<void>;
 }
+
+/**
+ * When an article became available to licensees: its publication, or its last change after that
+ * (a correction, a withdrawal). The content API's order, and an index's key (0011): a change here
+ * needs a new index.
+ */
+export const AVAILABLE_AT = 'CASE WHEN published_at > updated_at THEN published_at ELSE updated_at END';
+/** What the content API ever serves: published or withdrawn after publication. */
+export const EVER_PUBLIC = `status IN ('published', 'withdrawn') AND published_at IS NOT NULL`;
 
 // Kysely's Migration type takes Kysely<any>: migrations run before the typed schema exists.
 type AnyDb = Kysely<any>;
@@ -344,6 +355,18 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .addColumn('author_id', 'integer', (c) => c.notNull())
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
+      },
+    },
+    '0011_licensed_feed': {
+      async up(db: AnyDb) {
+        // A licensee's feed, class by class in the order things became available: a narrow
+        // agreement reads only what it covers.
+        await sql.raw(`CREATE INDEX articles_licensed ON articles (rights_class, (${AVAILABLE_AT}), id) WHERE ${EVER_PUBLIC}`).execute(db);
+      },
+    },
+    '0012_search_ranking': {
+      async up(db: AnyDb) {
+        await traits.rankingIndex?.(db);
       },
     },
   };

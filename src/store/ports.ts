@@ -4,6 +4,7 @@ import type { SiteSettings } from '../domain/site-settings.ts';
 import type { Role } from '../domain/roles.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
 import type { AgreementScope, ClaimStatus } from '../domain/rights.ts';
+import type { Script } from '../domain/variant.ts';
 
 /**
  * The one storage interface. It imports nothing but domain types; `sqlite/` and `postgres/`
@@ -194,14 +195,25 @@ export interface ArticleRepository {
   /** The earliest scheduled publish time still pending, so the scheduler can sleep until then. */
   nextScheduled(): Promise<string | null>;
   /**
-   * Articles that were ever public (published or withdrawn since), changed after the cursor, in
-   * change order: a licensee's incremental feed, with kills and corrections as they happen.
+   * A licensee's incremental feed: the articles an agreement covers (the domain's scopeRefusal)
+   * that were ever public (published, or withdrawn since), in the order they became available
+   * by `asOf` (published, or changed after that: kills and corrections as they happen), after
+   * the cursor. Read from indexes: a narrow agreement reads only what it covers.
    */
-  changedSince(cursor: { at: string; id: number }, limit: number): Promise<Article[]>;
+  licensedSince(scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string): Promise<Array<{ article: Article; availableAt: string }>>;
   /** The public ones among these articles, in the order given. */
   publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]>;
   /** Public articles in id order, a page at a time, for sitemaps. */
   publicPage(afterId: number, limit: number, asOf: string): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>>;
+}
+
+/** What of an agreement decides which articles it covers. */
+export type LicensedScope = Pick<AgreementScope, 'channels' | 'rights' | 'uses' | 'validFrom'>;
+
+/** A place in a licensee's feed: an availability time and the article id after which to go on. */
+export interface FeedCursor {
+  at: string;
+  id: number;
 }
 
 export interface User {
@@ -297,12 +309,28 @@ export interface SearchQuery {
   offset: number;
 }
 
+/** What a search result shows of its article, read with the hit so that a search needs no more reads. */
+export interface SearchResultArticle {
+  language: Script;
+  headline: string;
+  summary: string | null;
+  /** The body as plain text, for the snippet. */
+  bodyText: string;
+  publishedAt: string;
+  channels: string[];
+}
+
 export interface SearchHit {
   id: number;
   score: number;
+  article: SearchResultArticle;
 }
 
-/** Full-text search over published articles, ranked by BM25 and recency. */
+/**
+ * Full-text search over published articles, ranked by BM25 and recency. It may run away from
+ * the caller's thread, and may refuse when too many are waiting (an error whose code is
+ * SQLITE_BUSY or ETIMEDOUT: the database cannot answer just now).
+ */
 export interface SearchRepository {
   query(q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   /** Rebuilds the index for articles after `afterId`, a page at a time; returns the last id done, or 0 when finished. */

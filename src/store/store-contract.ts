@@ -1,11 +1,14 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from './ports.ts';
-import { articleInputSchema, type ArticleInput } from '../domain/article.ts';
+import { articleInputSchema, RIGHTS_CLASSES, type ArticleInput, type RightsClass } from '../domain/article.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
 import { sql } from 'kysely';
 import type { KyselyStore } from './kysely-store.ts';
+import fc from 'fast-check';
+import { licensedPage } from './kysely-articles.ts';
+import { scopeRefusal, type Use } from '../domain/rights.ts';
 
 /**
  * What every store must do, written once. Each dialect's test file calls this with a fresh,
@@ -378,6 +381,97 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       let after = 0;
       do after = await store.search.reindex(after, 50); while (after !== 0);
       assert.deepEqual((await store.search.query({ terms: ['雪雕'], asOf, limit: 10, offset: 0 })).hits.map((h) => h.id), [hans.id]);
+    });
+
+    test('a licensee\'s feed: what the agreement covers, in the order it became available, each change once, nothing embargoed skipped', async () => {
+      for (const slug of ['feed-a', 'feed-b']) await store.channels.upsert({ slug, name: slug, language: 'zh-Hans', kind: 'topic', parentSlug: null, position: 9, reviewLevels: 1 });
+      const scope = { channels: ['feed-a'], rights: ['reprint' as const], uses: ['reprint' as const], validFrom: '2026-01-01T00:00:00.000Z' };
+      const mk = (over: Record<string, unknown>) => store.articles.create(input({ headline: '授权源', rightsClass: 'reprint', channels: ['feed-a'], publishedAt: new Date(Date.now() - 60_000).toISOString(), ...over }), SYSTEM);
+      const first = await mk({});
+      const otherChannel = await mk({ channels: ['feed-b'] });
+      const otherClass = await mk({ rightsClass: 'exclusive' });
+      const beforeAgreement = await mk({ publishedAt: '2025-06-01T00:00:00Z' });
+      const draft = await mk({ status: 'draft', publishedAt: null });
+      const embargoed = await mk({ publishedAt: new Date(Date.now() + 3_600_000).toISOString() });
+      const second = await mk({ channels: ['feed-b', 'feed-a'] });
+      const sync = async (cursor: { at: string; id: number }, asOf = new Date().toISOString()) => {
+        const seen: Array<{ id: number; at: string }> = [];
+        for (;;) {
+          const page = await store.articles.licensedSince(scope, cursor, 1, asOf);
+          if (page.length === 0) return { seen, cursor };
+          seen.push(...page.map((p) => ({ id: p.article.id, at: p.availableAt })));
+          cursor = { at: page.at(-1)!.availableAt, id: page.at(-1)!.article.id };
+        }
+      };
+      const start = { at: '2000-01-01T00:00:00.000Z', id: 0 };
+      const one = await sync(start);
+      const mine = (xs: Array<{ id: number }>) => xs.map((x) => x.id).filter((id) => [first, otherChannel, otherClass, beforeAgreement, draft, embargoed, second].some((a) => a.id === id));
+      assert.deepEqual(mine(one.seen), [first.id, second.id]);
+      const withArchive = await store.articles.licensedSince({ ...scope, uses: ['reprint', 'archive'] }, start, 100, new Date().toISOString());
+      assert.ok(withArchive.some((p) => p.article.id === beforeAgreement.id), 'the archive use reaches back before the agreement');
+      // A correction and a withdrawal come again, after the cursor; the embargoed article comes when due.
+      await store.articles.update(first.id, input({ headline: '授权源(更正)', rightsClass: 'reprint', channels: ['feed-a'], publishedAt: first.publishedAt }), first.revision, SYSTEM);
+      await store.articles.transition(second.id, 'published', { status: 'withdrawn', statusReason: '撤稿' }, SYSTEM, { action: 'article.withdraw' });
+      const two = await sync(one.cursor);
+      assert.deepEqual(mine(two.seen), [first.id, second.id]);
+      assert.equal((await store.articles.licensedSince(scope, two.cursor, 10, new Date().toISOString())).length, 0);
+      const later = new Date(Date.now() + 7_200_000).toISOString();
+      const three = await sync(two.cursor, later);
+      assert.deepEqual(mine(three.seen), [embargoed.id]);
+      assert.equal(three.seen[0]!.at, embargoed.publishedAt);
+    });
+
+    test('a licensee\'s feed is the domain\'s scope rule, on any articles, scope and cursor (both ways of reading it)', async () => {
+      const db = (store as KyselyStore).db;
+      const slugs = ['scope-x', 'scope-y', 'scope-z'];
+      for (const slug of slugs) await store.channels.upsert({ slug, name: slug, language: 'zh-Hans', kind: 'topic', parentSlug: null, position: 9, reviewLevels: 1 });
+      // Rows written as they are, so that publication and change times can be anything.
+      const minute = (n: number) => new Date(Date.UTC(2030, 0, 1) + n * 60_000).toISOString();
+      const article = fc.record({
+        status: fc.constantFrom('published', 'published', 'withdrawn', 'draft', 'scheduled'),
+        rights: fc.constantFrom(...RIGHTS_CLASSES),
+        published: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+        updated: fc.integer({ min: 0, max: 40 }),
+        channels: fc.subarray(slugs),
+      });
+      const rows = fc.sample(article, { numRuns: 150, seed: 7 });
+      for (const [i, r] of rows.entries()) {
+        const published = r.status === 'draft' ? null : r.published === null ? null : minute(r.published);
+        const ins = await db.insertInto('articles').values({
+          uri: `urn:test:scope:${name}:${i}`, language: 'zh-Hans', headline: `范围 ${i}`, body_html: '<p>范围。</p>', rights_class: r.rights, status: r.status,
+          published_at: published, revision: 1, created_at: minute(r.updated), updated_at: minute(r.updated), review_levels: 1, locked_terms: '[]',
+        }).returning('id').executeTakeFirstOrThrow();
+        if (r.channels.length) await db.insertInto('article_channels').values(r.channels.map((slug, position) => ({ article_id: Number(ins.id), channel_slug: slug, position }))).execute();
+      }
+      const everything = await db.selectFrom('articles').select(['id', 'status', 'rights_class', 'published_at', 'updated_at']).execute();
+      const links = await db.selectFrom('article_channels').select(['article_id', 'channel_slug']).execute();
+      const channelsOf = (id: number) => links.filter((l) => Number(l.article_id) === id).map((l) => l.channel_slug);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            channels: fc.subarray([...slugs, 'changchun']),
+            rights: fc.subarray([...RIGHTS_CLASSES], { minLength: 1 }),
+            uses: fc.constantFrom(['reprint'] as Use[], ['excerpt', 'archive'] as Use[]),
+            validFrom: fc.option(fc.integer({ min: 0, max: 40 }).map(minute), { nil: null }),
+          }),
+          fc.option(fc.record({ at: fc.integer({ min: 0, max: 40 }).map(minute), id: fc.nat({ max: 400 }) }), { nil: null }),
+          fc.integer({ min: 0, max: 41 }).map(minute),
+          fc.integer({ min: 1, max: 30 }),
+          async (scope, after, asOf, limit) => {
+            const cursor = after ?? { at: '', id: 0 };
+            const expected = everything
+              .map((a) => ({ id: Number(a.id), status: a.status, rightsClass: a.rights_class as RightsClass, publishedAt: a.published_at, channels: channelsOf(Number(a.id)), at: a.published_at && a.published_at > a.updated_at ? a.published_at : a.updated_at }))
+              .filter((a) => (a.status === 'published' || a.status === 'withdrawn') && a.publishedAt !== null && a.at <= asOf && !scopeRefusal(scope, a))
+              .filter((a) => a.at > cursor.at || (a.at === cursor.at && a.id > cursor.id))
+              .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id - y.id))
+              .slice(0, limit)
+              .map((a) => ({ id: a.id, availableAt: a.at }));
+            assert.deepEqual((await store.articles.licensedSince(scope, cursor, limit, asOf)).map((p) => ({ id: p.article.id, availableAt: p.availableAt })), expected);
+            assert.deepEqual(await licensedPage(db, scope, cursor, limit, asOf, 0), expected);
+          },
+        ),
+        { numRuns: 150 },
+      );
     });
 
     test('unique uri is enforced', async () => {

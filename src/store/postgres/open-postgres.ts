@@ -2,7 +2,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../schema.ts';
 import { KyselyStore } from '../kysely-store.ts';
-import { PostgresSearch, POSTGRES_SEARCH_SCHEMA } from './postgres-search.ts';
+import { addRankingIndex, PostgresSearch, POSTGRES_SEARCH_SCHEMA } from './postgres-search.ts';
 import { log } from '../../logger.ts';
 
 const pools = new WeakMap<object, pg.Pool>();
@@ -34,6 +34,7 @@ export function openPostgresStore(url: string, options: { schema?: string; max?:
     autoIdType: 'serial',
     skipLocked: true,
     searchSchema: POSTGRES_SEARCH_SCHEMA,
+    rankingIndex: addRankingIndex,
     appendOnly: (table) => [
       `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
       `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
