@@ -132,7 +132,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   if (config.logLevel) log.level = config.logLevel;
   const metrics = new Metrics();
   const { app, cache, reader } = buildApp({ ...config, publicUrl }, s, metrics);
-  server.on('request', requestHandler(app, cache, requestObserver(log, metrics)));
+  server.on('request', requestHandler(app, cache, requestObserver(metrics)));
 
   // On PostgreSQL a notification says at once that content changed; the poll stays as a safety net.
   const pool = config.contentWatch.listen ? poolOf(s) : undefined;

@@ -37,7 +37,8 @@ test('every request is one JSON log line with its route, status, time and id; th
       ['GET', 'unmatched', '/no/such/page', 404],
     ],
   );
-  for (const l of requests) assert.ok(typeof l['ms'] === 'number' && l['ms'] >= 0 && l['level'] === 30 && typeof l['time'] === 'number');
+  // The same shape as every other line pino writes.
+  for (const l of requests) assert.ok(typeof l['ms'] === 'number' && l['ms'] >= 0 && l['level'] === 30 && typeof l['time'] === 'number' && typeof l['pid'] === 'number' && typeof l['hostname'] === 'string');
   // A reader's search words stay out of the log.
   assert.doesNotMatch(server.output(), /秘密|%E7%A7%98/);
   // The human line the CLI always printed is still there.

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import type { Logger } from 'pino';
 import type { Metrics } from './metrics.ts';
+import { infoLine } from '../logger.ts';
 
 /**
  * An id a proxy or a client already gave the request is kept, so one request can be followed
@@ -23,11 +23,14 @@ export type RequestObserver = (method: string, route: string, status: number, ms
  * One log line and one count per request. The path goes into the line without its query: a
  * search is the reader's business.
  */
-export function requestObserver(log: Logger, metrics: Metrics | null): RequestObserver {
+export function requestObserver(metrics: Metrics | null): RequestObserver {
   return (method, route, status, ms, id, url) => {
     metrics?.request(method, route, status, ms / 1000);
-    const q = url.indexOf('?');
-    log.info({ reqId: id, method, route, path: q < 0 ? url : url.slice(0, q), status, ms: Math.round(ms * 100) / 100 }, 'request');
+    infoLine(() => {
+      const q = url.indexOf('?');
+      // The id is of a charset that needs no escaping (requestIdOf).
+      return `"reqId":"${id}","method":${JSON.stringify(method)},"route":${JSON.stringify(route)},"path":${JSON.stringify(q < 0 ? url : url.slice(0, q))},"status":${status},"ms":${Math.round(ms * 100) / 100}`;
+    }, 'request');
   };
 }
 
