@@ -116,6 +116,76 @@ export async function licensedPage(db: Kysely<Database>, scope: LicensedScope, c
   return rows(sql<Row>`${union} ORDER BY available_at, id LIMIT ${limit}`);
 }
 
+export type LicensedItem = { article: Article; availableAt: string };
+export type FeedReader = (scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string) => Promise<LicensedItem[]>;
+
+/** A page of the licensed feed with its articles, in feed order. */
+export async function licensedArticles(db: Kysely<Database>, scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string): Promise<LicensedItem[]> {
+  const page = await licensedPage(db, scope, cursor, limit, asOf);
+  if (page.length === 0) return [];
+  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', page.map((p) => p.id)).execute();
+  const articles = new Map((await hydrateArticles(db, rows)).map((a) => [a.id, a]));
+  return page.flatMap((p) => {
+    const article = articles.get(p.id);
+    return article ? [{ article, availableAt: p.availableAt }] : [];
+  });
+}
+
+/** Articles with their channels, tags, signatures and corrections: five reads however many. */
+async function hydrateArticles(db: Kysely<Database>, rows: ArticleRow[]): Promise<Article[]> {
+  const ids = rows.map((r) => Number(r.id));
+  if (ids.length === 0) return [];
+  const [channels, tags, signatures, corrections] = await Promise.all([
+    channelsOf(db, ids),
+    db.selectFrom('article_tags').select(['article_id', 'tag']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute(),
+    db.selectFrom('review_signatures').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('level').execute(),
+    db.selectFrom('article_corrections').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('at').execute(),
+  ]);
+  const byArticle = <T extends { article_id: number }>(xs: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const x of xs) map.set(Number(x.article_id), [...(map.get(Number(x.article_id)) ?? []), x]);
+    return map;
+  };
+  const [tagsOf, signaturesOf, correctionsOf] = [byArticle(tags), byArticle(signatures), byArticle(corrections)];
+  return rows.map((row) => {
+    const id = Number(row.id);
+    return {
+      id,
+      uri: row.uri,
+      language: row.language as Script,
+      headline: row.headline,
+      originalHeadline: row.original_headline,
+      summary: row.summary,
+      dateline: { place: row.dateline_place, source: row.dateline_source, date: row.dateline_date, kind: row.dateline_kind, text: row.dateline_text },
+      bodyHtml: row.body_html,
+      byline: row.byline,
+      sourceName: row.source_name,
+      rightsClass: row.rights_class as RightsClass,
+      editorName: row.editor_name,
+      responsibleEditorName: row.responsible_editor_name,
+      channels: channels.get(id) ?? [],
+      tags: (tagsOf.get(id) ?? []).map((t) => t.tag),
+      status: row.status as ArticleStatus,
+      publishedAt: row.published_at,
+      revision: row.revision,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      createdBy: row.created_by === null ? null : Number(row.created_by),
+      reviewLevels: row.review_levels as ReviewLevel,
+      statusReason: row.status_reason,
+      signatures: (signaturesOf.get(id) ?? []).map((s) => ({
+        level: s.level as ReviewLevel,
+        userId: Number(s.user_id),
+        name: s.name,
+        signedAt: s.signed_at,
+        revision: s.revision,
+      })),
+      corrections: (correctionsOf.get(id) ?? []).map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
+      lockedTerms: storedTermSchema.array().parse(JSON.parse(row.locked_terms)),
+    };
+  });
+}
+
 /** A search match before its article is read. */
 export interface Scored {
   id: number;
@@ -347,15 +417,18 @@ export class KyselyArticles implements ArticleRepository {
     });
   }
 
-  async licensedSince(scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string): Promise<Array<{ article: Article; availableAt: string }>> {
-    const page = await licensedPage(this.db, scope, cursor, limit, asOf);
-    if (page.length === 0) return [];
-    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', page.map((p) => p.id)).execute();
-    const articles = new Map((await this.hydrateMany(rows)).map((a) => [a.id, a]));
-    return page.flatMap((p) => {
-      const article = articles.get(p.id);
-      return article ? [{ article, availableAt: p.availableAt }] : [];
-    });
+  /**
+   * Where the licensed feed is read: on this connection, or (SQLite with reader threads) by a
+   * reader, so that a licensee's sync never holds the thread that answers readers.
+   */
+  private feedReader: FeedReader | null = null;
+
+  readFeedWith(reader: FeedReader): void {
+    this.feedReader = reader;
+  }
+
+  licensedSince(scope: LicensedScope, cursor: FeedCursor, limit: number, asOf: string): Promise<LicensedItem[]> {
+    return this.feedReader ? this.feedReader(scope, cursor, limit, asOf) : licensedArticles(this.db, scope, cursor, limit, asOf);
   }
 
   async publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]> {
@@ -552,61 +625,6 @@ export class KyselyArticles implements ArticleRepository {
   }
 
   private async hydrate(row: ArticleRow): Promise<Article> {
-    return (await this.hydrateMany([row]))[0]!;
-  }
-
-  /** Articles with their channels, tags, signatures and corrections: five reads however many. */
-  private async hydrateMany(rows: ArticleRow[]): Promise<Article[]> {
-    const ids = rows.map((r) => Number(r.id));
-    if (ids.length === 0) return [];
-    const [channels, tags, signatures, corrections] = await Promise.all([
-      channelsOf(this.db, ids),
-      this.db.selectFrom('article_tags').select(['article_id', 'tag']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute(),
-      this.db.selectFrom('review_signatures').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('level').execute(),
-      this.db.selectFrom('article_corrections').selectAll().where('article_id', 'in', ids).orderBy('article_id').orderBy('at').execute(),
-    ]);
-    const byArticle = <T extends { article_id: number }>(xs: T[]) => {
-      const map = new Map<number, T[]>();
-      for (const x of xs) map.set(Number(x.article_id), [...(map.get(Number(x.article_id)) ?? []), x]);
-      return map;
-    };
-    const [tagsOf, signaturesOf, correctionsOf] = [byArticle(tags), byArticle(signatures), byArticle(corrections)];
-    return rows.map((row) => {
-      const id = Number(row.id);
-      return {
-        id,
-        uri: row.uri,
-        language: row.language as Script,
-        headline: row.headline,
-        originalHeadline: row.original_headline,
-        summary: row.summary,
-        dateline: { place: row.dateline_place, source: row.dateline_source, date: row.dateline_date, kind: row.dateline_kind, text: row.dateline_text },
-        bodyHtml: row.body_html,
-        byline: row.byline,
-        sourceName: row.source_name,
-        rightsClass: row.rights_class as RightsClass,
-        editorName: row.editor_name,
-        responsibleEditorName: row.responsible_editor_name,
-        channels: channels.get(id) ?? [],
-        tags: (tagsOf.get(id) ?? []).map((t) => t.tag),
-        status: row.status as ArticleStatus,
-        publishedAt: row.published_at,
-        revision: row.revision,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        createdBy: row.created_by === null ? null : Number(row.created_by),
-        reviewLevels: row.review_levels as ReviewLevel,
-        statusReason: row.status_reason,
-        signatures: (signaturesOf.get(id) ?? []).map((s) => ({
-          level: s.level as ReviewLevel,
-          userId: Number(s.user_id),
-          name: s.name,
-          signedAt: s.signed_at,
-          revision: s.revision,
-        })),
-        corrections: (correctionsOf.get(id) ?? []).map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
-        lockedTerms: storedTermSchema.array().parse(JSON.parse(row.locked_terms)),
-      };
-    });
+    return (await hydrateArticles(this.db, [row]))[0]!;
   }
 }

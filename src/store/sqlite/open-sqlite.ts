@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Database } from '../schema.ts';
 import { KyselyStore } from '../kysely-store.ts';
+import type { KyselyArticles } from '../kysely-articles.ts';
 import { SqliteSearch, SQLITE_SEARCH_SCHEMA } from './sqlite-search.ts';
 import { ReaderPool } from './reader-pool.ts';
 import { readerSettings, type ReaderSettings } from './reader-settings.ts';
@@ -57,7 +58,7 @@ export function openSqliteStore(file: string, options: { readers?: ReaderSetting
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }, async () => pool?.close()) });
-  return new KyselyStore(db, 'sqlite', {
+  const store = new KyselyStore(db, 'sqlite', {
     autoIdType: 'integer',
     skipLocked: false,
     searchSchema: SQLITE_SEARCH_SCHEMA,
@@ -66,4 +67,7 @@ export function openSqliteStore(file: string, options: { readers?: ReaderSetting
         (op) => `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
       ),
   }, new SqliteSearch(db, pool));
+  // A licensee's feed is read by the reader threads too: its pages carry whole articles.
+  if (pool) (store.articles as KyselyArticles).readFeedWith((scope, cursor, limit, asOf) => pool.run('licensed', { scope, cursor, limit, asOf }));
+  return store;
 }

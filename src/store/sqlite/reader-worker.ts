@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { setPriority } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { SearchQuery } from '../ports.ts';
+import type { FeedCursor, LicensedScope, SearchQuery } from '../ports.ts';
+import { licensedArticles } from '../kysely-articles.ts';
 import type { ReaderReply } from './reader-pool.ts';
 import { SqliteSearch } from './sqlite-search.ts';
 
@@ -11,12 +13,22 @@ import { SqliteSearch } from './sqlite-search.ts';
  * while the main connection writes), running the same query code as the main thread would.
  */
 const { file } = workerData as { file: string };
+// Below the main thread, which answers every reader: where a search and a page want the same
+// core, the page goes first. On Linux the nice value is the thread's own; where it cannot be
+// set, the reader runs at the normal priority.
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: nothing else changes.
+}
 const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
-const search = new SqliteSearch(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }));
+const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+const search = new SqliteSearch(db);
 
 const tasks: Record<string, (input: never) => Promise<unknown>> = {
   search: (q: SearchQuery) => search.query(q),
+  licensed: (a: { scope: LicensedScope; cursor: FeedCursor; limit: number; asOf: string }) => licensedArticles(db, a.scope, a.cursor, a.limit, a.asOf),
 };
 
 parentPort!.on('message', async (m: { id: number; task: string; input: never }) => {
