@@ -28,6 +28,7 @@ parentPort.on('message', ({ id, task, input }) => {
   }
   parentPort.postMessage({ id, ok: false, error: { message: 'no such table: x', name: 'SqliteError', code: 'SQLITE_ERROR' } });
 });
+parentPort.postMessage({ ready: true });
 `;
 
 function fixturePool(options: { threads: number; queue: number; timeLimitMs: number }) {

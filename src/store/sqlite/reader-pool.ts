@@ -31,8 +31,8 @@ export class ReaderBusyError extends Error {
   }
 }
 
-/** What a worker sends back for a job. */
-export type ReaderReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; name: string; code?: string } };
+/** What a worker sends: that it is ready (once, when its connection is open), or a job's answer. */
+export type ReaderReply = { ready: true } | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; name: string; code?: string } };
 
 interface Job {
   id: number;
@@ -51,9 +51,13 @@ interface Slot {
   stopping: boolean;
   /** What ended the worker, when it threw. */
   crash: Error | null;
+  /** Started and connected: a read's time limit runs from here, not from the thread's start. */
+  ready: boolean;
 }
 
 const DEFAULT_WORKER = new URL('./reader-worker.mjs', import.meta.url);
+/** How long a new thread may take to load and connect before its first read is given up. */
+const STARTUP_MS = 30_000;
 
 export class ReaderPool {
   private readonly slots: Slot[];
@@ -62,7 +66,7 @@ export class ReaderPool {
   private closed = false;
 
   constructor(private readonly options: ReaderPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.threads) }, () => ({ worker: null, job: null, timer: null, stopping: false, crash: null }));
+    this.slots = Array.from({ length: Math.max(1, options.threads) }, () => ({ worker: null, job: null, timer: null, stopping: false, crash: null, ready: false }));
   }
 
   /** Runs `task` in a worker; rejects with ReaderBusyError when the queue is full or the read takes too long. */
@@ -103,7 +107,7 @@ export class ReaderPool {
     const worker = slot.worker ?? this.spawn(slot);
     slot.job = job;
     job.attempts++;
-    slot.timer = setTimeout(() => this.abandon(slot), this.options.timeLimitMs);
+    slot.timer = setTimeout(() => this.abandon(slot), slot.ready ? this.options.timeLimitMs : STARTUP_MS);
     // Only a worker with work keeps the process alive: an idle pool never holds up an exit.
     worker.ref();
     worker.postMessage({ id: job.id, task: job.task, input: job.input });
@@ -113,9 +117,19 @@ export class ReaderPool {
     const worker = new Worker(this.options.workerUrl ?? DEFAULT_WORKER, { workerData: { file: this.options.file } });
     worker.unref();
     slot.worker = worker;
+    slot.ready = false;
     worker.on('message', (reply: ReaderReply) => {
+      if (slot.worker !== worker) return;
+      if ('ready' in reply) {
+        slot.ready = true;
+        if (slot.job && slot.timer) {
+          clearTimeout(slot.timer);
+          slot.timer = setTimeout(() => this.abandon(slot), this.options.timeLimitMs);
+        }
+        return;
+      }
       const job = slot.job;
-      if (slot.worker !== worker || !job || job.id !== reply.id) return;
+      if (!job || job.id !== reply.id) return;
       this.settle(slot);
       if (reply.ok) job.resolve(reply.value);
       else job.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, ...(reply.error.code ? { code: reply.error.code } : {}) }));

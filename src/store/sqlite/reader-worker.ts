@@ -44,3 +44,4 @@ parentPort!.on('message', async (m: { id: number; task: string; input: never }) 
   }
   parentPort!.postMessage(reply);
 });
+parentPort!.postMessage({ ready: true } satisfies ReaderReply);
