@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resolve } from 'node:path';
 import { DomainError } from './domain/errors.ts';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { parseTrustedProxies } from './http/client-address.ts';
 
 const MB = 1024 * 1024;
 
@@ -43,6 +44,17 @@ const envSchema = z.object({
   HEITU_PURGE_URL: z.string().trim().url('must be an absolute http(s) URL').refine((v) => /^https?:\/\//.test(v), 'must be an absolute http(s) URL').optional(),
   HEITU_PURGE_MODE: z.enum(['keys', 'urls'], { message: 'must be keys or urls' }).default('keys'),
   HEITU_PURGE_TOKEN: z.string().trim().min(1).optional(),
+  HEITU_SHUTDOWN_SECONDS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0–600 (seconds)').max(600, 'must be 0–600 (seconds)').default(10),
+  HEITU_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message.replace(/^HEITU_TRUSTED_PROXIES: /, '') : String(e) });
+      }
+    }),
 });
 
 export interface Config {
@@ -68,6 +80,10 @@ export interface Config {
   contentWatch: { listen: boolean; pollMs: number | undefined };
   /** Where to tell a CDN what to drop when content changes, if anywhere. */
   purge: { url: string; mode: 'keys' | 'urls'; token: string | undefined } | null;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownMs: number;
+  /** Peers whose X-Forwarded-For names the reader (the site's own nginx or load balancer); none by default. */
+  trustedProxies: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.HEITU_METRICS_TOKEN,
     contentWatch: { listen: e.HEITU_CONTENT_LISTEN === '1', pollMs: e.HEITU_CONTENT_POLL_MS },
     purge: e.HEITU_PURGE_URL ? { url: e.HEITU_PURGE_URL, mode: e.HEITU_PURGE_MODE, token: e.HEITU_PURGE_TOKEN } : null,
+    shutdownMs: e.HEITU_SHUTDOWN_SECONDS * 1000,
+    trustedProxies: e.HEITU_TRUSTED_PROXIES,
   };
 }

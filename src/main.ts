@@ -7,6 +7,7 @@ import { createReaderService } from './services/reader-service.ts';
 import { seedDemoSite } from './services/demo-site.ts';
 import { ensureDefaultSettings } from './services/default-settings.ts';
 import { createHttpApp } from './http/app.ts';
+import { parseTrustedProxies } from './http/client-address.ts';
 import { createHttpServer, requestHandler } from './http/server.ts';
 import { invalidationOf, tagsOf, watchContent, type Invalidation } from './http/content-watch.ts';
 import { Metrics, timed } from './http/metrics.ts';
@@ -66,7 +67,7 @@ export async function openAndPrepareStore(config: Config, options: { seed?: bool
  * Every service wired to HTTP, without a server: what `serve` listens with and `export-site`
  * renders with. With `metrics`, searches are timed and the app answers /metrics.
  */
-export function buildApp(config: Config, s: Store, metrics?: Metrics) {
+export function buildApp(config: Config, s: Store, metrics?: Metrics, options: { draining?: () => boolean } = {}) {
   const reader = createReaderService(s);
   const newsroom = createNewsroomService(s);
   const search = createSearchService(s);
@@ -88,9 +89,12 @@ export function buildApp(config: Config, s: Store, metrics?: Metrics) {
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
     ready: async () => {
+      // A load balancer takes an instance that is shutting down out of rotation at once.
+      if (options.draining?.()) throw new Error('shutting down');
       // The settings row lives in a migrated table and is written on first start.
       if (!(await s.settings.get())) throw new Error('the site has no settings');
     },
+    trustedProxies: parseTrustedProxies(config.trustedProxies),
     limits: { ...config.limits, uploadFiles: MAX_FILES },
     ...(metrics ? { metrics: { metrics, token: config.metricsToken } } : {}),
   });
@@ -131,7 +135,8 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   const publicUrl = config.port === 0 ? config.publicUrl.replace(/:0$/, `:${addr.port}`) : config.publicUrl;
   if (config.logLevel) log.level = config.logLevel;
   const metrics = new Metrics();
-  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s, metrics);
+  let draining = false;
+  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s, metrics, { draining: () => draining });
   server.on('request', requestHandler(app, cache, requestObserver(metrics)));
 
   // On PostgreSQL a notification says at once that content changed; the poll stays as a safety net.
@@ -161,10 +166,24 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     url: `http://${host}:${addr.port}`,
     publicUrl,
     async stop() {
+      draining = true;
       watch.stop();
-      scheduler.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const jobs = scheduler.stop();
+      // No new connections; requests in flight finish, each connection closing once it is idle.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), config.shutdownMs)));
+      if ((await Promise.race([closed.then(() => 'drained' as const), late])) === 'late') {
+        log.warn({ graceMs: config.shutdownMs }, 'drain: requests still running after the grace period; their connections are cut');
+        server.closeAllConnections();
+        await closed;
+      } else {
+        log.info('drain: every request in flight was answered');
+      }
+      clearTimeout(timer);
+      clearInterval(sweep);
+      await jobs;
       await Promise.all([listener?.stop(), purge?.stop()]);
       await s.close();
     },

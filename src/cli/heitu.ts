@@ -64,11 +64,22 @@ async function serve(): Promise<void> {
   const ms = Math.round(performance.now() - t0);
   console.log(`Heitu is serving ${running.url} (${running.store.dialect}, ready in ${ms} ms)`);
   if (running.publicUrl !== running.url) console.log(`Readers reach it at ${running.publicUrl}`);
-  const shutdown = () => {
-    void running.stop().then(() => process.exit(0));
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    // A second signal means now: the operator does not want to wait for the drain.
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: draining requests in flight (up to ${config.shutdownMs / 1000} s), then stopping`);
+    running.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('heitu: the shutdown failed:', e);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 async function importCommand(args: string[]): Promise<number> {

@@ -40,12 +40,26 @@ export function route<B = undefined, Q = Record<string, string>>(r: ApiRoute<B, 
   return r as unknown as ApiRoute;
 }
 
-export function ipOf(c: Context): string | null {
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The reader's address, decided once per request (behind trusted proxies, from X-Forwarded-For). */
+    clientIp: string | null;
+  }
+}
+
+/** The address of the peer that opened the connection (a proxy, if there is one). */
+export function peerOf(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
     return null;
   }
+}
+
+/** The reader's address, as rate limits, the audit log and the access log see it. */
+export function ipOf(c: Context): string | null {
+  const decided = c.get('clientIp');
+  return decided === undefined ? peerOf(c) : decided;
 }
 
 export function isStateChanging(method: string): boolean {

@@ -15,7 +15,8 @@ import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite, readerRefusal, FILE_FORMS } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
 import { securityHeaders } from './security-headers.ts';
-import { mountApi, openApiDocument } from './api-registry.ts';
+import { mountApi, openApiDocument, peerOf } from './api-registry.ts';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from './client-address.ts';
 import { newsroomApi } from './newsroom/newsroom-api.ts';
 import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
 import { guardRequests, type RequestLimits } from './request-guard.ts';
@@ -45,6 +46,8 @@ export interface HttpDeps {
   ready: () => Promise<void>;
   /** How large a request may be (settings), enforced before any route reads it. */
   limits: RequestLimits;
+  /** The site's own proxies, whose X-Forwarded-For names the reader. */
+  trustedProxies?: TrustedProxies;
   /** Serve /metrics from these (HEITU_METRICS_TOKEN as `token`). */
   metrics?: { metrics: Metrics; token: string | undefined };
 }
@@ -63,6 +66,11 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
   const pages = cache ?? new PageCache(undefined, (type) => securityHeaders(type, headers));
   // Outermost, so the route it notes for the request log is the one that answered.
   app.use('*', noteRoute());
+  const trusted = deps.trustedProxies ?? parseTrustedProxies(undefined);
+  app.use('*', async (c, next) => {
+    c.set('clientIp', clientAddress(peerOf(c), c.req.header('x-forwarded-for'), trusted));
+    await next();
+  });
   // Every response, whatever route made it; a route's own value wins (downloads are sandboxed harder).
   app.use('*', async (c, next) => {
     await next();

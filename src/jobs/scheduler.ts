@@ -36,8 +36,14 @@ export function startScheduler(store: Store, options: SchedulerOptions = {}) {
     }
   }
 
-  async function tick(): Promise<number[]> {
-    if (running || stopped) return [];
+  let current: Promise<number[]> | null = null;
+  function tick(): Promise<number[]> {
+    if (running || stopped) return Promise.resolve([]);
+    current = runOnce().finally(() => (current = null));
+    return current;
+  }
+
+  async function runOnce(): Promise<number[]> {
     running = true;
     try {
       const ids = await run('publish_due', () => store.articles.publishDue(now().toISOString()));
@@ -63,9 +69,11 @@ export function startScheduler(store: Store, options: SchedulerOptions = {}) {
   void tick();
   return {
     tick,
-    stop() {
+    /** Starts nothing more; resolves when a run in progress has finished (its transaction committed or rolled back). */
+    async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);
+      await current;
     },
   };
 }
