@@ -5,11 +5,11 @@
  *
  *   BENCH_SECONDS=10 BENCH_ROUNDS=3 npm run bench -- article-page
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { spawnServer, rssMb, haveWrk, wrk, median, repoRoot } from './support.ts';
+import { spawnServer, rssMb, haveWrk, wrk, median, report, repoRoot } from './support.ts';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 10);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
@@ -75,6 +75,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(JSON.stringify(results, null, 2));
-mkdirSync(join(repoRoot, 'test-output/bench'), { recursive: true });
-writeFileSync(join(repoRoot, 'test-output/bench/article-page.json'), JSON.stringify(results, null, 2));
+report('article-page', results);

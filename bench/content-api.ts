@@ -6,7 +6,7 @@
  *
  *   BENCH_ITEMS=10000 npm run bench -- content-api
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,7 @@ import { exportNinjs } from '../src/services/ninjs-export.ts';
 import { startServer } from '../src/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { insertArchive } from './corpus.ts';
-import { median, repoRoot } from './support.ts';
+import { median, report } from './support.ts';
 
 const count = Number(process.env['BENCH_ITEMS'] ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-content-'));
@@ -81,6 +81,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(JSON.stringify(results, null, 2));
-mkdirSync(join(repoRoot, 'test-output/bench'), { recursive: true });
-writeFileSync(join(repoRoot, 'test-output/bench/content-api.json'), JSON.stringify(results, null, 2));
+report('content-api', results);

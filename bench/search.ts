@@ -8,7 +8,7 @@
  *   BENCH_ARTICLES=100000 npm run bench -- search
  *   BENCH_DB=postgres …    the same on PostgreSQL (HEITU_TEST_DATABASE_URL, a schema of its own)
  */
-import { mkdtempSync, rmSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +21,7 @@ import { seedDemoSite } from '../src/services/demo-site.ts';
 import { queryTokens } from '../src/text/search-tokens.ts';
 import { convertText } from '../src/text/convert.ts';
 import { insertArchive, random, sentencePool } from './corpus.ts';
-import { median, repoRoot } from './support.ts';
+import { median, report, repoRoot } from './support.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
 const queriesN = Number(process.env['BENCH_QUERIES'] ?? 300);
@@ -145,6 +145,4 @@ try {
     await admin.end();
   }
 }
-console.log(JSON.stringify(results, null, 2));
-mkdirSync(join(repoRoot, 'test-output/bench'), { recursive: true });
-writeFileSync(join(repoRoot, `test-output/bench/search${onPostgres ? '-postgres' : ''}.json`), JSON.stringify(results, null, 2));
+report(`search${onPostgres ? '-postgres' : ''}`, results);

@@ -10,7 +10,7 @@
  *
  *   BENCH_ARTICLES=100000 BENCH_SECONDS=8 BENCH_ROUNDS=3 npm run bench -- starvation
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
@@ -18,7 +18,7 @@ import { seedDemoSite } from '../src/services/demo-site.ts';
 import { createRightsService } from '../src/services/rights-service.ts';
 import { queryTokens } from '../src/text/search-tokens.ts';
 import { insertArchive, random, sentencePool } from './corpus.ts';
-import { haveWrk, median, pacedLatency, repoRoot, spawnServer, wrkLatency, type WrkLatency } from './support.ts';
+import { haveWrk, median, pacedLatency, report, repoRoot, spawnServer, wrkLatency, type WrkLatency } from './support.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 8);
@@ -128,6 +128,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(JSON.stringify(results, null, 2));
-mkdirSync(join(repoRoot, 'test-output/bench'), { recursive: true });
-writeFileSync(join(repoRoot, 'test-output/bench/starvation.json'), JSON.stringify(results, null, 2));
+report('starvation', results);

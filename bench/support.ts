@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +37,13 @@ export function spawnServer(args: string[], env: Record<string, string> = {}): P
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.once('close', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out}`)));
   });
+}
+
+/** Prints a benchmark's results and keeps them in test-output/bench/NAME.json. */
+export function report(name: string, results: Record<string, unknown>): void {
+  console.log(JSON.stringify(results, null, 2));
+  mkdirSync(join(repoRoot, 'test-output/bench'), { recursive: true });
+  writeFileSync(join(repoRoot, `test-output/bench/${name}.json`), JSON.stringify(results, null, 2));
 }
 
 export function rssMb(pid: number): number {

@@ -10,10 +10,14 @@ import { log } from '../../logger.ts';
 const CANDIDATES = 400;
 /** Corpus size, average length and the common words' frequencies change slowly: kept this long. */
 const STATS_MS = 600_000;
-/** As in SQLite's search: above this many matches, candidates are looked for in tiers of fields. */
+/**
+ * As in SQLite's search, above this many matches candidates are looked for in the headlines
+ * first. Each tier is a walk over all of a word's postings in the RUM index (it reads the
+ * weights there), so there is no middle tier: headlines, then everything.
+ */
 const BROAD = 5000;
 const TIER_ENOUGH = 100;
-const TIERS = ['A', 'AB', ''] as const;
+const TIERS = ['A', ''] as const;
 
 export const POSTGRES_SEARCH_SCHEMA = [
   `CREATE TABLE article_search (article_id integer PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, tsv tsvector NOT NULL, len integer NOT NULL)`,
@@ -190,10 +194,9 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
   }
 
   /**
-   * Candidates as SQLite's search finds them: for words in very many documents (by ANALYZE's
-   * counts), those with every word in the headline first, then in headline or summary, and only
-   * then anywhere. Weights are read from the RUM index; without it, from every tsvector, so then
-   * there are no tiers.
+   * For words in very many documents (by ANALYZE's counts), candidates with every word in the
+   * headline first, and anywhere only when those are too few. Weights are read from the RUM
+   * index; without it, from every tsvector, so then there are no tiers.
    */
   private async tieredCandidates(q: SearchQuery, limit: number, n: number): Promise<Candidate[]> {
     const rum = await this.rum();
