@@ -48,3 +48,19 @@ for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['DATABASE_URL'
     );
   });
 }
+
+test('a refused setting is named without repeating a token or a password in a URL (messages reach logs)', () => {
+  const message = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return '';
+  };
+  const url = message({ DATABASE_URL: 'mysql://heitu:s3cret-pw@db.example.org/news' });
+  assert.match(url, /DATABASE_URL="mysql:\/\/heitu:\*\*\*@db\.example\.org\/news"/);
+  assert.doesNotMatch(url, /s3cret-pw/);
+  assert.doesNotMatch(message({ HEITU_METRICS_TOKEN: 'short-secret' }), /short-secret/);
+  assert.match(message({ HEITU_SHUTDOWN_SECONDS: '-1' }), /HEITU_SHUTDOWN_SECONDS="-1" must be 0–600/);
+});

@@ -86,12 +86,18 @@ export interface Config {
   trustedProxies: string | undefined;
 }
 
+/** A setting as an error message may repeat it: tokens not at all, passwords in URLs masked (messages reach logs). */
+function shown(name: string, value: string): string {
+  if (/TOKEN|SECRET|PASSWORD/.test(name)) return '(hidden)';
+  return value.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'setting');
-      return { code: 'CONFIG_INVALID' as const, message: `${name}=${JSON.stringify(env[name] ?? '')} ${i.message}`, property: name };
+      return { code: 'CONFIG_INVALID' as const, message: `${name}=${JSON.stringify(shown(name, env[name] ?? ''))} ${i.message}`, property: name };
     });
     throw new DomainError('CONFIG_INVALID', `bad setting: ${details.map((d) => d.message).join('; ')}`, details[0]?.property, details);
   }

@@ -10,7 +10,7 @@ import { openAndPrepareStore, startServer, type Running } from '../src/main.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
 import { articleInputSchema } from '../src/domain/article.ts';
-import { BACKUP_TABLES, NOT_BACKED_UP, isDerivedSearchTable } from '../src/store/backup-tables.ts';
+import { BACKUP_TABLES, isHeituTable } from '../src/store/backup-tables.ts';
 import { createRightsService } from '../src/services/rights-service.ts';
 import { createTipsService } from '../src/services/tips-service.ts';
 import { createTermService } from '../src/services/term-service.ts';
@@ -118,7 +118,7 @@ test('the source site has rows in every table a backup holds, so the round trips
 test('every table of the database is backed up, rebuilt as the search index, or left out with a reason', async () => {
   for (const store of [site.store as KyselyStore]) {
     const names = (await store.db.introspection.getTables()).map((t) => t.name);
-    const unaccounted = names.filter((n) => !BACKUP_TABLES.some((t) => t.name === n) && !(n in NOT_BACKED_UP) && !isDerivedSearchTable(n));
+    const unaccounted = names.filter((n) => !isHeituTable(n));
     assert.deepEqual(unaccounted, []);
   }
 });
@@ -168,7 +168,7 @@ test('SQLite → PostgreSQL: every table comes back the same, and new rows get f
       assert.deepEqual(await restoredTables(restored), sourceTables);
       assert.deepEqual(uploadsOf(dir), uploadsOf(sourceDir));
       const names = (await restored.db.introspection.getTables()).filter((t) => t.schema === schema).map((t) => t.name);
-      assert.deepEqual(names.filter((n) => !BACKUP_TABLES.some((t) => t.name === n) && !(n in NOT_BACKED_UP) && !isDerivedSearchTable(n)), []);
+      assert.deepEqual(names.filter((n) => !isHeituTable(n)), []);
       const maxId = Math.max(...(await restored.db.selectFrom('articles').select('id').execute()).map((a) => a.id));
       const created = await restored.articles.create(articleInputSchema.parse(draftBody({ headline: '恢复后写的第一篇' })), SYSTEM);
       assert.ok(created.id > maxId, `${created.id} > ${maxId}`);
@@ -185,16 +185,36 @@ test('SQLite → PostgreSQL: every table comes back the same, and new rows get f
   }
 });
 
-test('a backup cut short, or with a file named outside the uploads, restores nothing', async () => {
+/** The backup's lines with the first row of `table` removed, and the end line's count made to agree. */
+function dropFirstRow(lines: string[], table: string): string[] {
+  return lines.map((l) => {
+    const line = JSON.parse(l || '{}') as { table?: string; rows?: unknown; end?: boolean };
+    if (line.table === table && Array.isArray(line.rows) && line.rows.length) return JSON.stringify({ ...line, rows: line.rows.slice(1) });
+    if (line.end === true) {
+      const counts = line.rows as Record<string, number>;
+      return JSON.stringify({ ...line, rows: { ...counts, [table]: counts[table]! - 1 } });
+    }
+    return l;
+  });
+}
+
+test('a backup cut short, damaged, edited or not a backup at all restores nothing, and says why', async () => {
   const whole = gunzipSync(readFileSync(backupFile)).toString('utf8').split('\n');
   const cases: Array<[string, string[], RegExp]> = [
     ['cut', whole.slice(0, -3), /ends early/],
     ['escape', whole.map((l) => (l.startsWith('{"file":"claims/') ? l.replace(/"file":"claims\/[^"]+"/, '"file":"claims/../../escaped"') : l)), /outside the uploads/],
     ['newer', [whole[0]!.replace('"version":1', '"version":2'), ...whole.slice(1)], /format version 2/],
+    // The end line still agrees with the rows, but an article's channel is gone: the database refuses the row.
+    ['orphan', dropFirstRow(whole, 'channels'), /do not fit together/],
   ];
-  for (const [name, lines, message] of cases) {
+  const raw: Array<[string, Buffer, RegExp]> = [
+    ...cases.map(([name, lines, message]): [string, Buffer, RegExp] => [name, gzipSync(lines.join('\n')), message]),
+    ['truncated', readFileSync(backupFile).subarray(0, 2000), /ends early/],
+    ['not-gzip', Buffer.from('%PDF-1.4 not a backup at all'), /not a gzip file/],
+  ];
+  for (const [name, bytes, message] of raw) {
     const file = join(sourceDir, `${name}.heitu-backup`);
-    writeFileSync(file, gzipSync(lines.join('\n')));
+    writeFileSync(file, bytes);
     const dir = mkdtempSync(join(tmpdir(), `heitu-backup-${name}-`));
     const env = { HEITU_DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'heitu.sqlite')}`, HEITU_DEMO: '0' };
     const r = await runCli(['restore', file], env);
@@ -238,4 +258,23 @@ test('a backup taken while the newsroom writes is one consistent moment: each ar
   for (const a of articles) assert.equal(revisions.get(a['id']), a['revision'], `article ${String(a['id'])}`);
   const created = new Set(rowsOf('audit_log').filter((e) => e['action'] === 'article.create').map((e) => e['article_id']));
   for (const a of articles) if (String(a['headline']).startsWith('备份期间')) assert.ok(created.has(a['id']), `audit entry of ${String(a['id'])}`);
+});
+
+test('restore refuses a database that holds another application\'s tables; backup to a missing folder says so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heitu-backup-foreign-'));
+  const file = join(dir, 'heitu.sqlite');
+  const other = new (await import('better-sqlite3')).default(file);
+  other.exec('CREATE TABLE orders (id INTEGER PRIMARY KEY, total INTEGER); INSERT INTO orders VALUES (1, 99)');
+  other.close();
+  const r = await runCli(['restore', backupFile], { HEITU_DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, HEITU_DEMO: '0' });
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /tables that are not Heitu's \(orders\)/);
+  const after = new (await import('better-sqlite3')).default(file, { readonly: true });
+  const tables = (after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((x) => x.name);
+  after.close();
+  assert.deepEqual(tables, ['orders']);
+
+  const missing = await runCli(['backup', join(dir, 'no-such-folder', 'x.heitu-backup')], { HEITU_DATA_DIR: sourceDir, DATABASE_URL: `sqlite:${join(sourceDir, 'heitu.sqlite')}`, HEITU_DEMO: '0' });
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /cannot write .*its folder does not exist/);
 });

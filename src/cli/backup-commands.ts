@@ -1,5 +1,6 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.ts';
@@ -31,7 +32,17 @@ export async function backupCommand(args: string[]): Promise<number> {
       console.error('heitu backup: this database holds no site (it has no settings): check HEITU_DATA_DIR or DATABASE_URL');
       return 1;
     }
-    const out = partial ? createWriteStream(partial, { flags: 'wx' }) : process.stdout;
+    let out: NodeJS.WritableStream & Writable = process.stdout;
+    if (partial) {
+      try {
+        out = (await open(partial, 'wx')).createWriteStream();
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw e;
+        console.error(`heitu backup: cannot write ${file}: ${code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
+        return 1;
+      }
+    }
     const summary = await writeBackup(store, join(config.dataDir, 'uploads'), out);
     if (partial) await rename(partial, file);
     const size = partial ? ` (${((await stat(file)).size / 1048576).toFixed(1)} MB)` : '';
@@ -78,6 +89,12 @@ export async function restoreCommand(args: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof BackupError || e instanceof BackupFileError) {
       console.error(`heitu restore: ${e.message}`);
+      return 1;
+    }
+    // The database cannot be reached or refused us: the rows go in one transaction, so none went in.
+    const code = String((e as { code?: unknown }).code ?? '');
+    if (/^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|3D000|28000|28P01|3F000|SQLITE_CANTOPEN)$/.test(code)) {
+      console.error(`heitu restore: cannot use the database (${(e as Error).message}): check DATABASE_URL or HEITU_DATA_DIR; nothing was restored`);
       return 1;
     }
     throw e;

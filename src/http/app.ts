@@ -20,7 +20,7 @@ import { clientAddress, parseTrustedProxies, type TrustedProxies } from './clien
 import { newsroomApi } from './newsroom/newsroom-api.ts';
 import { mountNewsroomUi } from './newsroom/newsroom-ui.ts';
 import { guardRequests, type RequestLimits } from './request-guard.ts';
-import { errorBody, RETRY_AFTER_SECONDS, statusOf } from './error-mapper.ts';
+import { errorBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS, statusOf } from './error-mapper.ts';
 import type { Metrics } from './metrics.ts';
 import { mountMetrics } from './metrics-route.ts';
 import { noteRoute } from './request-log.ts';
@@ -104,7 +104,9 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
       await deps.ready();
       return c.json({ ready: true }, 200, { 'cache-control': 'no-store' });
     } catch (e) {
-      return c.json({ ready: false, reason: e instanceof Error ? e.message : String(e) }, 503, { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
+      // Public: says what is wrong, never where the database is (a connection error names its address).
+      const reason = isDatabaseUnavailable(e) ? 'the database cannot be reached' : e instanceof Error ? e.message : String(e);
+      return c.json({ ready: false, reason }, 503, { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' });
     }
   });
 

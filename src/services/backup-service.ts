@@ -48,6 +48,19 @@ export class BackupFileError extends Error {
   }
 }
 
+/** What a reader of a damaged, cut or foreign file is told, whatever layer noticed. */
+function unreadable(e: unknown): BackupFileError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const why = code === 'Z_BUF_ERROR' ? 'it ends early: it is incomplete' : code === 'Z_DATA_ERROR' ? 'it is not a gzip file: not a Heitu backup, or damaged' : e instanceof Error ? e.message : String(e);
+  return new BackupFileError(`the file cannot be read as a Heitu backup (${why}); nothing was restored`);
+}
+
+/** Both dialects' refusals of a row: SQLite's SQLITE_CONSTRAINT_*, PostgreSQL's class 23. */
+function isConstraintError(e: unknown): boolean {
+  const code = String((e as { code?: unknown } | undefined)?.code ?? '');
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code);
+}
+
 async function put(out: Writable, line: unknown): Promise<void> {
   if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 }
@@ -105,13 +118,15 @@ export async function restoreBackup(store: Store, uploadsDir: string, input: Rea
   const gunzip = createGunzip();
   const lines = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity })[Symbol.asyncIterator]();
   const failed = new Promise<never>((_, reject) => {
-    const refuse = (e: Error) => reject(new BackupFileError(`the file is not a readable Heitu backup (${e.message}); nothing was restored`));
+    const refuse = (e: Error) => reject(unreadable(e));
     gunzip.on('error', refuse);
     input.on('error', refuse);
   });
   failed.catch(() => {});
   const next = async (): Promise<Line | null> => {
-    const r = await Promise.race([lines.next(), failed]);
+    const r = await Promise.race([lines.next(), failed]).catch((e: unknown) => {
+      throw e instanceof BackupFileError ? e : unreadable(e);
+    });
     if (r.done) return null;
     try {
       const parsed: unknown = JSON.parse(r.value);
@@ -175,7 +190,11 @@ export async function restoreBackup(store: Store, uploadsDir: string, input: Rea
   let rows: Record<string, number>;
   const t0 = performance.now();
   try {
-    rows = await store.backup.load(batches());
+    rows = await store.backup.load(batches()).catch((e: unknown) => {
+      // A row the database refuses (a foreign key, a unique key) means the file was edited or damaged.
+      if (e instanceof BackupFileError || !isConstraintError(e)) throw e;
+      throw new BackupFileError(`the backup's rows do not fit together (${(e as Error).message}): it is damaged; nothing was restored`);
+    });
     // The rows are in; the files go where the services look for them only now.
     for (const name of staged) {
       await mkdir(join(uploadsDir, name, '..'), { recursive: true });

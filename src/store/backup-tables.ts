@@ -49,3 +49,8 @@ export function isDerivedSearchTable(name: string): boolean {
 export function isBackupTable(name: string): name is BackupTable {
   return BACKUP_TABLES.some((t) => t.name === name);
 }
+
+/** Whether a table is one Heitu makes: backed up, left out on purpose, the search index, or the migrations' own. */
+export function isHeituTable(name: string): boolean {
+  return isBackupTable(name) || name in NOT_BACKED_UP || isDerivedSearchTable(name) || name.startsWith('kysely_migration');
+}

@@ -2,7 +2,7 @@ import { sql, type Kysely, type MigrationProvider, type Migrator } from 'kysely'
 import { currentSchema, schemaMigrator } from './migrator.ts';
 import type { Database } from './schema.ts';
 import type { BackupRepository, BackupRow } from './ports.ts';
-import { BACKUP_TABLES, isBackupTable } from './backup-tables.ts';
+import { BACKUP_TABLES, isBackupTable, isHeituTable } from './backup-tables.ts';
 
 // Tables are named by the catalogue at run time, not by the typed schema: a backup made at an
 // older schema names tables and columns this version's types no longer describe.
@@ -83,6 +83,11 @@ export class KyselyBackup implements BackupRepository {
     const applied = known.reduce((last, m, i) => (m.executedAt ? i : last), -1);
     if (applied > target) {
       throw new BackupError(`the database already has a newer schema (${known[applied]!.name}) than the backup (${version}): restore into a new, empty database`);
+    }
+    // Heitu's tables only: a restore must not mix a site into another application's schema.
+    const foreign = [...(await this.tableColumns()).keys()].filter((t) => !isHeituTable(t));
+    if (foreign.length) {
+      throw new BackupError(`the database holds tables that are not Heitu's (${foreign.slice(0, 5).join(', ')}): restore into a database or schema of its own`);
     }
     const { error } = await migrator.migrateTo(version);
     if (error) throw new Error(`database migration to ${version} failed: ${String(error)}`, { cause: error });

@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { DomainError } from '../domain/errors.ts';
 
 // Kysely's Migrator takes Kysely<any>: it runs before and between typed schemas.
 type AnyDb = Kysely<any>;
@@ -6,8 +7,10 @@ type AnyDb = Kysely<any>;
 /** The connection's own schema on PostgreSQL (undefined on SQLite), to read only its tables. */
 export async function currentSchema(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<string | undefined> {
   if (dialect !== 'postgres') return undefined;
-  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
-  return rows[0]!.schema;
+  const { rows } = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new DomainError('CONFIG_INVALID', 'DATABASE_URL: PostgreSQL has no schema to work in (the search_path names none that exists): create the schema first');
+  return schema;
 }
 
 /**
