@@ -4,6 +4,8 @@ import { convertText } from '../src/text/convert.ts';
 import { htmlToText } from '../src/text/sanitize.ts';
 import { repoRoot } from './support.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
+import { seedDemoSite } from '../src/services/demo-site.ts';
 
 /**
  * A generated archive for benchmarks: articles stitched at random from the sentences of the demo
@@ -112,4 +114,17 @@ export async function insertArchive(store: KyselyStore, count: number, seed = 1)
   }
   if (rows.length) await flush();
   return bytes;
+}
+
+/**
+ * An SQLite file holding the demo site and a generated archive of `count` articles, indexed for
+ * search, as `heitu serve` would find it; with the articles' ids.
+ */
+export async function archiveFile(file: string, count: number): Promise<{ store: KyselyStore; ids: number[] }> {
+  const store = openSqliteStore(file);
+  await store.migrate();
+  await seedDemoSite(store);
+  await insertArchive(store, count);
+  for (let after = 0; (after = await store.search.reindex(after, 2000)) !== 0; );
+  return { store, ids: await store.articles.idsAfter(0, count + 100) };
 }

@@ -13,11 +13,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
-import { seedDemoSite } from '../src/services/demo-site.ts';
 import { createRightsService } from '../src/services/rights-service.ts';
 import { queryTokens } from '../src/text/search-tokens.ts';
-import { insertArchive, random, sentencePool } from './corpus.ts';
+import { archiveFile, random, sentencePool } from './corpus.ts';
 import { haveWrk, median, pacedLatency, report, repoRoot, spawnServer, wrkLatency, type WrkLatency } from './support.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
@@ -36,12 +34,7 @@ if (!haveWrk()) {
   process.exit(0);
 }
 try {
-  const store = openSqliteStore(join(dir, 'heitu.sqlite'));
-  await store.migrate();
-  await seedDemoSite(store);
-  await insertArchive(store, count);
-  for (let after = 0; (after = await store.search.reindex(after, 2000)) !== 0; );
-  const ids = await store.articles.idsAfter(0, count + 100);
+  const { store, ids } = await archiveFile(join(dir, 'heitu.sqlite'), count);
   // Narrow agreements: one region each, exclusives only, the archive included.
   const rights = createRightsService(store);
   const keys: string[] = [];
