@@ -212,22 +212,21 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
   async query(q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     if (q.terms.length === 0) return { hits: [], total: 0 };
     const want = q.offset + q.limit;
+    const { n, avgdl } = await this.corpus();
+    const idf = async (term: string) => {
+      const df = await this.documentFrequency(term, n);
+      return Math.log((n - df + 0.5) / (df + 0.5) + 1);
+    };
     // Counting, ranking and the words' document frequencies each read the index; on separate
     // connections they run at once.
-    const idfs = () =>
-      Promise.all(q.terms.map(async (t) => {
-        const df = await this.documentFrequency(t, n);
-        return Math.log((n - df + 0.5) / (df + 0.5) + 1);
-      }));
-    const { n, avgdl } = await this.corpus();
-    const [total, candidates, idf] = await Promise.all([this.count(q), this.tieredCandidates(q, Math.max(CANDIDATES, want * 4), n), idfs()]);
+    const [total, candidates, idfs] = await Promise.all([this.count(q), this.tieredCandidates(q, Math.max(CANDIDATES, want * 4), n), Promise.all(q.terms.map(idf))]);
     if (total === 0 || q.offset >= total) return { hits: [], total };
     const asOf = Date.parse(q.asOf);
     const scored: Scored[] = candidates.map((c) => {
       const norm = BM25.k1 * (1 - BM25.b + (BM25.b * c.len) / avgdl);
       const bm25 = c.tf.reduce((sum, raw, i) => {
         const tf = Math.round(raw);
-        return sum + (idf[i]! * tf * (BM25.k1 + 1)) / (tf + norm);
+        return sum + (idfs[i]! * tf * (BM25.k1 + 1)) / (tf + norm);
       }, 0);
       const days = Math.max(0, (asOf - Date.parse(c.published_at)) / 86_400_000);
       return { id: Number(c.id), score: bm25 * (RECENCY.floor + (1 - RECENCY.floor) / (1 + days / RECENCY.days)) };
