@@ -7,7 +7,7 @@ import { postgresReachable, postgresTestUrl } from '../../../test/support/postgr
 
 const reachable = await postgresReachable();
 
-test('PostgreSQL search ranks the same with the RUM index and, where the extension is missing, without it', { skip: reachable === true ? false : `PostgreSQL is not reachable: ${reachable}` }, async () => {
+test('PostgreSQL search: a time limit, and the same ranking with the RUM index and, where the extension is missing, without it', { skip: reachable === true ? false : `PostgreSQL is not reachable: ${reachable}` }, async () => {
   const schema = `heitu_rum_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: postgresTestUrl });
   await admin.connect();
@@ -32,6 +32,20 @@ test('PostgreSQL search ranks the same with the RUM index and, where the extensi
     const queries = [['冰灯'], ['社区', '居民'], ['图们', '们江', '江畔'], ['长白', '游客']];
     const withIndex = await Promise.all(queries.map((terms) => store.search.query({ terms, asOf, limit: 10, offset: 0 })));
     assert.ok(withIndex.every((r) => r.total > 0 && r.hits.length > 0));
+    // A search held past its time limit (here by a lock) is cancelled by the server and said to
+    // be one the database cannot answer now.
+    process.env['HEITU_SEARCH_TIME_LIMIT_MS'] = '50';
+    const limited = open();
+    try {
+      await limited.search.query({ terms: queries[0]!, asOf, limit: 10, offset: 0 });
+      await admin.query('BEGIN');
+      await admin.query(`LOCK TABLE ${schema}.article_search IN ACCESS EXCLUSIVE MODE`);
+      await assert.rejects(limited.search.query({ terms: queries[0]!, asOf, limit: 10, offset: 0 }), (e: unknown) => (e as { code?: string }).code === 'ETIMEDOUT');
+      await admin.query('ROLLBACK');
+    } finally {
+      delete process.env['HEITU_SEARCH_TIME_LIMIT_MS'];
+      await limited.close();
+    }
     await admin.query(`DROP INDEX IF EXISTS ${schema}.article_search_rum`);
     const without = open();
     try {

@@ -5,6 +5,7 @@ import { BM25, FIELD_WEIGHTS, RECENCY, reindexPage, searchFilters, type SearchDo
 import { ARTICLE_STATUSES } from '../../domain/article.ts';
 import { withArticles, type Scored } from '../kysely-articles.ts';
 import { log } from '../../logger.ts';
+import { readerSettings } from '../sqlite/reader-settings.ts';
 
 /** How many of the best matches (by the index's own rank) are scored with BM25 and recency. */
 const CANDIDATES = 400;
@@ -52,6 +53,8 @@ export async function addRankingIndex(db: Kysely<unknown>): Promise<void> {
 }
 
 const NOT_PUBLISHED = ARTICLE_STATUSES.filter((st) => st !== 'published');
+/** PostgreSQL's code for a statement cancelled by its statement_timeout. */
+const QUERY_CANCELED = '57014';
 
 interface Candidate {
   id: number;
@@ -71,6 +74,8 @@ interface Candidate {
 export class PostgresSearch implements SearchRepository, SearchIndexWriter {
   private readonly cached = new Map<string, { at: number; value: Promise<unknown> }>();
   private readonly df = new Map<string, { at: number; n: number }>();
+
+  private readonly timeLimitMs = readerSettings(process.env).timeLimitMs;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -154,18 +159,38 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
    * Without filters, every match less those not public (the articles that are not public are
    * few, and looked up one by one); with filters, the filtered matches.
    */
-  private async count(q: SearchQuery): Promise<number> {
+  private count(q: SearchQuery): Promise<number> {
     const match = tsquery(q.terms);
-    if (q.channels?.length || q.from || q.to) {
-      const r = await sql<{ n: string }>`SELECT count(*) AS n FROM article_search s JOIN articles a ON a.id = s.article_id WHERE s.tsv @@ ${match} AND ${searchFilters(q)}`.execute(this.db);
-      return Number(r.rows[0]?.n ?? 0);
+    return this.limited({}, async (tx) => {
+      if (q.channels?.length || q.from || q.to) {
+        const r = await sql<{ n: string }>`SELECT count(*) AS n FROM article_search s JOIN articles a ON a.id = s.article_id WHERE s.tsv @@ ${match} AND ${searchFilters(q)}`.execute(tx);
+        return Number(r.rows[0]?.n ?? 0);
+      }
+      const r = await sql<{ all: string; hidden: string }>`
+        SELECT (SELECT count(*) FROM article_search WHERE tsv @@ ${match}) AS "all",
+               (SELECT count(*) FROM (SELECT id FROM articles WHERE status IN (${sql.join(NOT_PUBLISHED)})
+                                      UNION ALL SELECT id FROM articles WHERE status = 'published' AND published_at > ${q.asOf}) h
+                  CROSS JOIN LATERAL (SELECT 1 FROM article_search s WHERE s.article_id = h.id AND s.tsv @@ ${match}) m) AS hidden`.execute(tx);
+      return Number(r.rows[0]?.all ?? 0) - Number(r.rows[0]?.hidden ?? 0);
+    });
+  }
+
+  /**
+   * Runs a search's query under its time limit (HEITU_SEARCH_TIME_LIMIT_MS) and these planner
+   * settings, for this transaction only. A query over the limit is cancelled by the server and
+   * answered as a database that cannot answer now (503), not as a fault.
+   */
+  private async limited<T>(settings: Record<string, string>, run: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const all = { statement_timeout: String(this.timeLimitMs), ...settings };
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        await sql`SELECT ${sql.join(Object.entries(all).map(([k, v]) => sql`set_config(${k}, ${v}, true)`))}`.execute(tx);
+        return run(tx);
+      });
+    } catch (e) {
+      if ((e as { code?: unknown }).code === QUERY_CANCELED) throw Object.assign(new Error(`the search took longer than ${this.timeLimitMs} ms; try again shortly`), { code: 'ETIMEDOUT', cause: e });
+      throw e;
     }
-    const r = await sql<{ all: string; hidden: string }>`
-      SELECT (SELECT count(*) FROM article_search WHERE tsv @@ ${match}) AS "all",
-             (SELECT count(*) FROM (SELECT id FROM articles WHERE status IN (${sql.join(NOT_PUBLISHED)})
-                                    UNION ALL SELECT id FROM articles WHERE status = 'published' AND published_at > ${q.asOf}) h
-                CROSS JOIN LATERAL (SELECT 1 FROM article_search s WHERE s.article_id = h.id AND s.tsv @@ ${match}) m) AS hidden`.execute(this.db);
-    return Number(r.rows[0]?.all ?? 0) - Number(r.rows[0]?.hidden ?? 0);
   }
 
   /**
@@ -177,20 +202,15 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
     const order = rum ? sql`s.tsv OPERATOR(${sql.id(rum)}.<=>) ${match}` : sql`ts_rank(s.tsv, ${match}) DESC`;
     const weights = `{${FIELD_WEIGHTS.body / FIELD_WEIGHTS.headline},${FIELD_WEIGHTS.people / FIELD_WEIGHTS.headline},${FIELD_WEIGHTS.summary / FIELD_WEIGHTS.headline},1}`;
     const tf = sql.join(q.terms.map((t) => sql`ts_rank_cd(${weights}::float4[], s.tsv, ${tsquery([t])}, 0) * ${FIELD_WEIGHTS.headline}`));
-    const candidates = (db: Kysely<Database>) => sql<Candidate>`
-      SELECT s.article_id AS id, a.published_at, s.len, ARRAY[${tf}]::float8[] AS tf
-      FROM article_search s JOIN articles a ON a.id = s.article_id
-      WHERE s.tsv @@ ${match} AND ${searchFilters(q)}
-      ORDER BY ${order} LIMIT ${limit}`.execute(db);
-    if (!rum) return (await candidates(this.db)).rows;
     // The planner misjudges how many documents hold words that go together (the character
     // pairs of one word), and would rank every match from its tsvector rather than walk the
     // RUM index in order and stop: for this query, no bitmap scans and no sorting.
-    const r = await this.db.transaction().execute(async (tx) => {
-      await sql`SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`.execute(tx);
-      return candidates(tx);
-    });
-    return r.rows;
+    const planner: Record<string, string> = rum ? { enable_bitmapscan: 'off', enable_sort: 'off' } : {};
+    return this.limited(planner, async (tx) => (await sql<Candidate>`
+      SELECT s.article_id AS id, a.published_at, s.len, ARRAY[${tf}]::float8[] AS tf
+      FROM article_search s JOIN articles a ON a.id = s.article_id
+      WHERE s.tsv @@ ${match} AND ${searchFilters(q)}
+      ORDER BY ${order} LIMIT ${limit}`.execute(tx)).rows);
   }
 
   /**
