@@ -143,7 +143,11 @@ async function hydrateArticles(db: Kysely<Database>, rows: ArticleRow[]): Promis
   ]);
   const byArticle = <T extends { article_id: number }>(xs: T[]) => {
     const map = new Map<number, T[]>();
-    for (const x of xs) map.set(Number(x.article_id), [...(map.get(Number(x.article_id)) ?? []), x]);
+    for (const x of xs) {
+      const list = map.get(Number(x.article_id));
+      if (list) list.push(x);
+      else map.set(Number(x.article_id), [x]);
+    }
     return map;
   };
   const [tagsOf, signaturesOf, correctionsOf] = [byArticle(tags), byArticle(signatures), byArticle(corrections)];
