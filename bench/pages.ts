@@ -11,11 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
-import { seedDemoSite } from '../src/services/demo-site.ts';
 import { buildApp } from '../src/main.ts';
 import { loadConfig } from '../src/config.ts';
-import { insertArchive, random } from './corpus.ts';
+import { archiveFile, random } from './corpus.ts';
 import { spawnServer, rssMb, haveWrk, againstBare, repoRoot } from './support.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
@@ -27,12 +25,7 @@ const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-pages-'));
 const env = { HEITU_DATA_DIR: dir, HEITU_DEMO: '0' };
 
 try {
-  const store = openSqliteStore(join(dir, 'heitu.sqlite'));
-  await store.migrate();
-  await seedDemoSite(store);
-  await insertArchive(store, count);
-  for (let after = 0; (after = await store.search.reindex(after, 2000)) !== 0; );
-  const ids = await store.articles.idsAfter(0, count + 100);
+  const { store, ids } = await archiveFile(join(dir, 'heitu.sqlite'), count);
 
   // Cold render: an empty cache for every request, in this process.
   const { app } = buildApp(loadConfig({ ...env, PORT: '0' }), store);
