@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Actx, AuditNote } from './ports.ts';
 
@@ -21,15 +21,12 @@ export async function appendAudit(db: Db, ctx: Actx, note: AuditNote & { article
     .execute();
 }
 
-/** The PostgreSQL channel a content change is announced on; the payload is `schema:version`. */
-export const CONTENT_CHANNEL = 'heitu_content';
-
 /**
  * Moves the content version so every instance refreshes its cached pages, and says what changed:
  * one article (with the channels it was and is in), or, without an article, everything. On
- * PostgreSQL it also notifies the instances listening: a notification made in a transaction is
- * delivered when it commits, so none arrives before the change can be read, and none for a
- * change rolled back. The schema in the payload keeps sites sharing a database apart.
+ * PostgreSQL a trigger on content_changes (migration 0013) notifies the instances listening: a
+ * notification made in a transaction is delivered when it commits, so none arrives before the
+ * change can be read, and none for a change rolled back.
  */
 export async function bumpContentVersion(db: Db, article?: { id: number; channels: string[] }): Promise<void> {
   const row = await db
@@ -42,8 +39,4 @@ export async function bumpContentVersion(db: Db, article?: { id: number; channel
     .insertInto('content_changes')
     .values({ version: Number(row.version), article_id: article?.id ?? null, channels: JSON.stringify(article ? [...new Set(article.channels)] : []) })
     .execute();
-  // The dialect is not passed to the many writers that call this; the executor knows it.
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`SELECT pg_notify(${CONTENT_CHANNEL}, current_schema() || ':' || ${String(row.version)})`.execute(db);
-  }
 }

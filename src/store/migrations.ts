@@ -15,6 +15,8 @@ export interface DialectTraits {
   searchSchema: string[];
   /** Adds to the full-text index what ranking needs (PostgreSQL: RUM when it can be had). */
   rankingIndex?(db: AnyDb): Promise<void>;
+  /** Statements that announce each new row of content_changes to other instances (PostgreSQL: NOTIFY). */
+  announceChanges?: string[];
 }
 
 /**
@@ -367,6 +369,13 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
     '0012_search_ranking': {
       async up(db: AnyDb) {
         await traits.rankingIndex?.(db);
+      },
+    },
+    '0013_announce_changes': {
+      async up(db: AnyDb) {
+        // Every writer records its change in content_changes; announcing it there, at the table,
+        // reaches other instances whatever code path wrote (a notification is sent at commit).
+        for (const statement of traits.announceChanges ?? []) await sql.raw(statement).execute(db);
       },
     },
   };

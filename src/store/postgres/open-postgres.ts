@@ -4,6 +4,7 @@ import type { Database } from '../schema.ts';
 import { KyselyStore } from '../kysely-store.ts';
 import { addRankingIndex, PostgresSearch, POSTGRES_SEARCH_SCHEMA } from './postgres-search.ts';
 import { log } from '../../logger.ts';
+import { CONTENT_CHANNEL } from './postgres-notify.ts';
 
 const pools = new WeakMap<object, pg.Pool>();
 
@@ -35,6 +36,10 @@ export function openPostgresStore(url: string, options: { schema?: string; max?:
     skipLocked: true,
     searchSchema: POSTGRES_SEARCH_SCHEMA,
     rankingIndex: addRankingIndex,
+    announceChanges: [
+      `CREATE FUNCTION content_changes_announce() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('${CONTENT_CHANNEL}', current_schema() || ':' || NEW.version); RETURN NEW; END $$`,
+      `CREATE TRIGGER content_changes_announce AFTER INSERT ON content_changes FOR EACH ROW EXECUTE FUNCTION content_changes_announce()`,
+    ],
     appendOnly: (table) => [
       `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
       `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,

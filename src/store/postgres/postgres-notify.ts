@@ -1,6 +1,8 @@
 import pg from 'pg';
-import { CONTENT_CHANNEL } from '../kysely-journal.ts';
 import { log } from '../../logger.ts';
+
+/** The channel content changes are announced on; the payload is `schema:version`, keeping sites sharing a database apart. */
+export const CONTENT_CHANNEL = 'heitu_content';
 
 export interface ContentListener {
   /** Whether the listening connection is up now. */
