@@ -29,6 +29,7 @@ import { rightsPolicy } from './services/rights-policy.ts';
 import { createClaimsService, MAX_FILES } from './services/claims-service.ts';
 import { createTipsService } from './services/tips-service.ts';
 import { createFrontPageService } from './services/front-page-service.ts';
+import { createMediaService } from './services/media-service.ts';
 import { createSettingsService } from './services/settings-service.ts';
 import { join } from 'node:path';
 import { seedDemoUsers } from './services/demo-users.ts';
@@ -86,6 +87,8 @@ export function buildApp(config: Config, s: Store, metrics?: Metrics, options: {
     tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips'), config.limits.uploadFileBytes),
     frontPage: createFrontPageService(s),
     settings: createSettingsService(s),
+    // Pictures live beside the database too: originals by hash, renditions made from them.
+    media: createMediaService(s, join(config.dataDir, 'media'), { maxFileBytes: config.limits.uploadFileBytes }),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
     ready: async () => {

@@ -59,7 +59,7 @@ before(async () => {
       editorName: payload('editor'), responsibleEditorName: payload('responsible'),
       channels: ['changchun'], tags: [payload('tag')], status: 'published',
       publishedAt: new Date(Date.now() - 3600_000).toISOString(),
-      lockedTerms: [{ hans: '长春', hant: short('locked'), hk: short('lockedHk') }],
+      lockedTerms: [{ hans: '长春', hant: short('locked'), hk: short('lockedHk') }], leadImageId: null,
     }, actx);
     const corrected = await store.articles.correct(a.id, { ...a, summary: payload('summary2') }, a.revision, payload('correction'), actx);
     ids.push(corrected.id);

@@ -57,6 +57,8 @@ export interface Article {
   corrections: Correction[];
   /** Terms that convert this way in this article only, whatever the site dictionary says. */
   lockedTerms: LockedTerm[];
+  /** The 題圖: a picture of the media library shown above the story and beside it in lists. */
+  leadImageId: number | null;
 }
 
 export interface SignatureRecord {
@@ -83,6 +85,7 @@ export interface ArticleSummary {
   sourceName: string | null;
   publishedAt: string;
   channels: string[];
+  leadImageId: number | null;
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -142,6 +145,7 @@ export const articleInputSchema = z.object({
   status: z.enum(ARTICLE_STATUSES).default('draft'),
   publishedAt: z.string().datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v).toISOString() : null)),
   lockedTerms: z.array(termSchema).max(100).default([]),
+  leadImageId: z.number().int().positive().max(2 ** 31 - 1).nullish().transform((v) => v ?? null),
 });
 export type ArticleInput = z.output<typeof articleInputSchema>;
 

@@ -3,7 +3,7 @@ import type { ArticleInput } from './article.ts';
 /** Everything of an article that readers see: all but its identity and its place in the workflow. */
 export const READER_FIELDS = [
   'language', 'headline', 'originalHeadline', 'summary', 'dateline', 'bodyHtml', 'byline', 'sourceName',
-  'rightsClass', 'editorName', 'responsibleEditorName', 'channels', 'tags', 'lockedTerms',
+  'rightsClass', 'editorName', 'responsibleEditorName', 'channels', 'tags', 'lockedTerms', 'leadImageId',
 ] as const satisfies ReadonlyArray<keyof ArticleInput>;
 export type ReaderField = (typeof READER_FIELDS)[number];
 

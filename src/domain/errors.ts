@@ -36,7 +36,11 @@ export type ErrorCode =
   | 'INPUT_CONTROL_CHARACTER'
   | 'HTML_TOO_LARGE'
   | 'HTML_TOO_DEEP'
-  | 'CURRENT_PASSWORD_WRONG';
+  | 'CURRENT_PASSWORD_WRONG'
+  | 'MEDIA_UNSUPPORTED'
+  | 'MEDIA_UNREADABLE'
+  | 'MEDIA_TOO_MANY_PIXELS'
+  | 'MEDIA_NOT_PUBLISHABLE';
 
 export interface ErrorDetail {
   code: ErrorCode;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import { hasRole, type Actor, type Role } from '../domain/roles.ts';
 import type { AuthService } from '../services/auth-service.ts';
+import { readForm } from './form-input.ts';
 import { errorBody, internalErrorBody, isDatabaseUnavailable, RETRY_AFTER_SECONDS, statusOf, unavailableBody } from './error-mapper.ts';
 
 export const SESSION_COOKIE = 'heitu_session';
@@ -29,6 +30,11 @@ export interface ApiRoute<B = unknown, Q = unknown> {
   summary: string;
   access: Access;
   body?: z.ZodType<B>;
+  /**
+   * A multipart/form-data body instead of JSON: the file part named `file` (required) and text
+   * fields checked by `fields`. The handler's body is then `{ file: Buffer; fields }`.
+   */
+  form?: { file: string; fields: z.ZodType };
   query?: z.ZodType<Q>;
   response?: z.ZodType;
   status?: 200 | 201;
@@ -105,6 +111,8 @@ export function mountApi(app: Hono, base: string, routes: ApiRoute[], auth: Auth
             throw new DomainError('VALIDATION_FAILED', 'the request body is not JSON', 'body');
           }
           body = parse(r.body, raw, 'body');
+        } else if (r.form) {
+          body = await readFileForm(c, r.form);
         }
         const query = r.query ? parse(r.query, c.req.query(), 'query') : c.req.query();
         const result = await r.handler({ actor: session?.actor ?? null, ip: ipOf(c), params: c.req.param() as Record<string, string>, query, body, c });
@@ -121,6 +129,22 @@ export function mountApi(app: Hono, base: string, routes: ApiRoute[], auth: Auth
       }
     });
   }
+}
+
+/** A form with one file and text fields, as the route declares it; anything else is a 400. */
+async function readFileForm(c: Context, form: NonNullable<ApiRoute['form']>): Promise<{ file: Buffer; fields: unknown }> {
+  const input = await readForm(c);
+  if (input instanceof DomainError) throw input;
+  const files = await input.files(form.file);
+  if (files.length !== 1) throw new DomainError('VALIDATION_FAILED', `send exactly one file, in the field "${form.file}"`, form.file);
+  const fields = z.toJSONSchema(form.fields, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  const text = Object.fromEntries(Object.keys(fields.properties ?? {}).map((k) => [k, input.text(k) || undefined]));
+  return { file: Buffer.from(files[0]!.bytes.buffer, files[0]!.bytes.byteOffset, files[0]!.bytes.byteLength), fields: parse(form.fields, text, 'body') };
+}
+
+function formSchema(form: NonNullable<ApiRoute['form']>): Record<string, unknown> {
+  const fields = z.toJSONSchema(form.fields, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  return { type: 'object', properties: { [form.file]: { type: 'string', format: 'binary' }, ...fields.properties }, required: [form.file] };
 }
 
 /** OpenAPI 3.1 from the same route definitions and Zod schemas the server validates with. */
@@ -148,6 +172,7 @@ export function openApiDocument(base: string, title: string, routes: ApiRoute[])
         ...(isStateChanging(r.method) ? [{ name: CSRF_HEADER, in: 'header', required: true, schema: { type: 'string' } }] : []),
       ],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(r.form ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: formSchema(r.form) } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: {
           description: 'OK',

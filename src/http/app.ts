@@ -11,6 +11,9 @@ import type { ClaimsService } from '../services/claims-service.ts';
 import type { TipsService } from '../services/tips-service.ts';
 import type { FrontPageService } from '../services/front-page-service.ts';
 import type { SettingsService } from '../services/settings-service.ts';
+import type { MediaService } from '../services/media-service.ts';
+import { mediaApi } from './newsroom/media-api.ts';
+import { mountMedia } from './media-routes.ts';
 import { mountContentApi } from './content-api/content-api-routes.ts';
 import { mountReaderSite, readerRefusal, FILE_FORMS } from './reader-site/reader-routes.ts';
 import { PageCache } from './page-cache.ts';
@@ -38,6 +41,7 @@ export interface HttpDeps {
   tips: TipsService;
   frontPage: FrontPageService;
   settings: SettingsService;
+  media: MediaService;
   rightsPolicy: (agreementId: number) => Promise<Record<string, unknown> | null>;
   secureCookies: boolean;
   /** Where readers reach the site: canonical and alternate links are absolute. */
@@ -90,7 +94,7 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
     '*',
     guardRequests({
       limits: deps.limits,
-      takesFiles: (c) => c.req.method === 'POST' && FILE_FORMS.test(c.req.path),
+      takesFiles: (c) => c.req.method === 'POST' && (FILE_FORMS.test(c.req.path) || c.req.path === `${NEWSROOM_API}/media`),
       refuse: (c, e) => (isApiPath(c.req.path) ? c.json(errorBody(e), statusOf(e) as 400, { 'cache-control': 'no-store' }) : readerPage(c, e)),
       // The script switch only picks one of the site's own pages by its `to`, and sends anything else home.
       queryExempt: (c, name) => name === 'to' && c.req.path.startsWith('/variant/'),
@@ -110,13 +114,14 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
     }
   });
 
-  const api = newsroomApi(deps);
+  const api = [...newsroomApi(deps), ...mediaApi(deps.media)];
   const openapi = openApiDocument(NEWSROOM_API, 'Heitu newsroom API', api);
   app.get(`${NEWSROOM_API}/openapi.json`, (c) => c.json(openapi));
   mountApi(app, NEWSROOM_API, api, deps.auth);
   app.all(`${NEWSROOM_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such API route' }] }, 404));
   mountNewsroomUi(app, deps.reader);
   mountContentApi(app, deps.content, deps.rightsPolicy);
+  mountMedia(app, deps.media);
 
   mountReaderSite(app, deps.reader, pages, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims, tips: deps.tips });
   return { app, cache: pages };

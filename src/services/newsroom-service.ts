@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/channel.ts';
+import { assertPicturesPublishable } from './media-check.ts';
 import { z } from 'zod';
 import type { Actx, DeskItem, ProposedCorrection, Store } from '../store/ports.ts';
 import { articleInputSchema, type Article, type ArticleInput, type ArticleStatus } from '../domain/article.ts';
@@ -147,7 +148,11 @@ export function createNewsroomService(store: Store, now: () => Date = () => new 
     const asked: WorkflowAction = action.type === 'submit' ? { ...action, levels: levelsFor(channels, a.channels) } : action;
     const result = decide(state, asked, actor, now());
     const ctx = ctxOf(actor, ip);
-    if (result.content === 'apply_correction') return store.articles.applyCorrection(id, pending!.id, ctx);
+    if (result.content === 'apply_correction') {
+      await assertPicturesPublishable(store, pending!.article);
+      return store.articles.applyCorrection(id, pending!.id, ctx);
+    }
+    if ((result.status === 'published' || result.status === 'scheduled') && a.status !== 'published' && a.status !== 'scheduled') await assertPicturesPublishable(store, a);
     const signed = result.signed;
     const dropped = result.content === 'discard_correction' ? pending : null;
     const returnsCorrection = dropped !== null && action.type === 'return';
@@ -309,7 +314,7 @@ export function articleToInput(a: Article): ArticleInput {
     uri: a.uri, language: a.language, headline: a.headline, originalHeadline: a.originalHeadline, summary: a.summary,
     dateline: a.dateline, bodyHtml: a.bodyHtml, byline: a.byline, sourceName: a.sourceName, rightsClass: a.rightsClass,
     editorName: a.editorName, responsibleEditorName: a.responsibleEditorName, channels: a.channels, tags: a.tags,
-    status: a.status, publishedAt: a.publishedAt, lockedTerms: a.lockedTerms,
+    status: a.status, publishedAt: a.publishedAt, lockedTerms: a.lockedTerms, leadImageId: a.leadImageId,
   };
 }
 

@@ -8,6 +8,7 @@ export const BACKUP_TABLES = [
   { name: 'channels', key: ['id'] },
   { name: 'users', key: ['id'] },
   { name: 'user_roles', key: ['user_id', 'role'] },
+  { name: 'media', key: ['id'] },
   { name: 'articles', key: ['id'] },
   { name: 'article_channels', key: ['article_id', 'channel_slug'] },
   { name: 'article_tags', key: ['article_id', 'tag'] },

@@ -33,6 +33,7 @@ function articleValues(input: ArticleInput) {
     status: input.status,
     published_at: input.publishedAt,
     locked_terms: JSON.stringify(input.lockedTerms),
+    lead_image_id: input.leadImageId,
   };
 }
 
@@ -68,11 +69,11 @@ async function channelsOf(db: Db, ids: number[]): Promise<Map<number, string[]>>
 async function searchResultArticles(db: Kysely<Database>, ids: number[]): Promise<Map<number, SearchResultArticle>> {
   if (ids.length === 0) return new Map();
   const [rows, channels] = await Promise.all([
-    db.selectFrom('articles').select(['id', 'language', 'headline', 'summary', 'body_html', 'published_at']).where('id', 'in', ids).execute(),
+    db.selectFrom('articles').select(['id', 'language', 'headline', 'summary', 'body_html', 'published_at', 'lead_image_id']).where('id', 'in', ids).execute(),
     channelsOf(db, ids),
   ]);
   return new Map(rows.map((r) => [Number(r.id), {
-    language: r.language as Script, headline: r.headline, summary: r.summary, bodyText: htmlToText(r.body_html), publishedAt: r.published_at!, channels: channels.get(Number(r.id)) ?? [],
+    language: r.language as Script, headline: r.headline, summary: r.summary, bodyText: htmlToText(r.body_html), publishedAt: r.published_at!, channels: channels.get(Number(r.id)) ?? [], leadImageId: r.lead_image_id === null ? null : Number(r.lead_image_id),
   }]));
 }
 
@@ -186,6 +187,7 @@ async function hydrateArticles(db: Kysely<Database>, rows: ArticleRow[]): Promis
       })),
       corrections: (correctionsOf.get(id) ?? []).map((c) => ({ at: c.at, note: c.note, revision: c.revision })),
       lockedTerms: storedTermSchema.array().parse(JSON.parse(row.locked_terms)),
+      leadImageId: row.lead_image_id === null ? null : Number(row.lead_image_id),
     };
   });
 }
@@ -438,14 +440,14 @@ export class KyselyArticles implements ArticleRepository {
   async publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]> {
     if (ids.length === 0) return [];
     const rows = await this.published({ asOf })
-      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at'])
+      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at', 'lead_image_id'])
       .where('articles.id', 'in', ids)
       .execute();
     const channels = await channelsOf(this.db, rows.map((r) => Number(r.id)));
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      return r ? [{ id, language: r.language as Script, headline: r.headline, summary: r.summary, sourceName: r.source_name, publishedAt: r.published_at!, channels: channels.get(id) ?? [] }] : [];
+      return r ? [{ id, language: r.language as Script, headline: r.headline, summary: r.summary, sourceName: r.source_name, publishedAt: r.published_at!, channels: channels.get(id) ?? [], leadImageId: r.lead_image_id === null ? null : Number(r.lead_image_id) }] : [];
     });
   }
 
@@ -492,7 +494,7 @@ export class KyselyArticles implements ArticleRepository {
 
   async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
     const rows = await this.published(options)
-      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at'])
+      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at', 'lead_image_id'])
       .orderBy('published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(options.limit)
@@ -507,6 +509,7 @@ export class KyselyArticles implements ArticleRepository {
       sourceName: r.source_name,
       publishedAt: r.published_at!,
       channels: channels.get(Number(r.id)) ?? [],
+      leadImageId: r.lead_image_id === null ? null : Number(r.lead_image_id),
     }));
   }
 

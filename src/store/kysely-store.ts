@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { BackupRepository, ContentChange, ThrottleRepository, FrontPageRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { BackupRepository, ContentChange, ThrottleRepository, FrontPageRepository, MediaRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import { schemaMigrator } from './migrator.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
@@ -17,6 +17,7 @@ import type { SearchIndexWriter } from './search-document.ts';
 import { KyselyRights, KyselyClaims } from './kysely-rights.ts';
 import { KyselyTips } from './kysely-tips.ts';
 import { KyselyFrontPage } from './kysely-front-page.ts';
+import { KyselyMedia } from './kysely-media.ts';
 import { KyselyBackup } from './kysely-backup.ts';
 
 /**
@@ -37,6 +38,7 @@ export class KyselyStore implements Store {
   readonly claims: ClaimRepository;
   readonly tips: TipRepository;
   readonly frontPage: FrontPageRepository;
+  readonly media: MediaRepository;
   readonly backup: BackupRepository;
 
   constructor(
@@ -53,6 +55,7 @@ export class KyselyStore implements Store {
     this.claims = new KyselyClaims(db);
     this.tips = new KyselyTips(db);
     this.frontPage = new KyselyFrontPage(db);
+    this.media = new KyselyMedia(db);
     this.backup = new KyselyBackup(db, dialect, migrationProvider(traits));
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);

@@ -378,6 +378,37 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         for (const statement of traits.announceChanges ?? []) await sql.raw(statement).execute(db);
       },
     },
+    '0014_media': {
+      async up(db: AnyDb) {
+        const [autoId, idPk] = autoIdColumn(traits);
+        // Originals are files named by their hash; a row per distinct file, whoever uploaded it.
+        await db.schema
+          .createTable('media')
+          .addColumn('id', autoId, idPk)
+          .addColumn('hash', 'text', (c) => c.notNull().unique())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('width', 'integer', (c) => c.notNull())
+          .addColumn('height', 'integer', (c) => c.notNull())
+          .addColumn('bytes', 'integer', (c) => c.notNull())
+          .addColumn('caption', 'text')
+          .addColumn('credit', 'text')
+          .addColumn('alt', 'text')
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('focal_x', 'integer', (c) => c.notNull().defaultTo(50))
+          .addColumn('focal_y', 'integer', (c) => c.notNull().defaultTo(50))
+          .addColumn('rights_class', 'text', (c) => c.notNull())
+          .addColumn('copyright_holder', 'text')
+          .addColumn('usage_terms', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'integer')
+          .addColumn('taken_down_at', 'text')
+          .execute();
+        await db.schema.createIndex('media_created').on('media').columns(['created_at', 'id']).execute();
+        await db.schema.alterTable('articles').addColumn('lead_image_id', 'integer').execute();
+        await db.schema.createIndex('articles_lead_image').on('articles').column('lead_image_id').execute();
+      },
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import type { Role } from '../domain/roles.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
 import type { AgreementScope, ClaimStatus } from '../domain/rights.ts';
 import type { Script } from '../domain/variant.ts';
+import type { MediaItem, MediaPatch } from '../domain/media.ts';
 
 /**
  * The one storage interface. It imports nothing but domain types; `sqlite/` and `postgres/`
@@ -27,6 +28,7 @@ export interface Store {
   claims: ClaimRepository;
   tips: TipRepository;
   frontPage: FrontPageRepository;
+  media: MediaRepository;
   backup: BackupRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
@@ -318,6 +320,7 @@ export interface SearchResultArticle {
   bodyText: string;
   publishedAt: string;
   channels: string[];
+  leadImageId: number | null;
 }
 
 export interface SearchHit {
@@ -499,4 +502,42 @@ export interface FrontPageRepository {
   /** Creates or replaces by slug. */
   putTopic(topic: Omit<Topic, 'id' | 'updatedAt'>, ctx: Actx): Promise<Topic>;
   deleteTopic(slug: string, ctx: Actx): Promise<void>;
+}
+
+/** A new picture as the upload found it; the store assigns id and times. */
+export type NewMedia = Omit<MediaItem, 'id' | 'createdAt' | 'updatedAt' | 'takenDownAt'>;
+
+export interface MediaQuery {
+  /** Words in the caption, credit or alt text (as written, either script: the caller gives both forms). */
+  text?: string[];
+  /** Uploaded on or after / before these instants (UTC ISO). */
+  from?: string;
+  to?: string;
+  includeTakenDown?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** The media library: one row per distinct original file. */
+export interface MediaRepository {
+  /**
+   * Adds the picture, audited, unless one with the same hash exists: then that one is returned,
+   * unchanged, with `created: false` (two uploads of one file at once also make one item).
+   */
+  add(input: NewMedia, ctx: Actx): Promise<{ item: MediaItem; created: boolean }>;
+  byId(id: number): Promise<MediaItem | null>;
+  byHash(hash: string): Promise<MediaItem | null>;
+  /** Those that exist, in the order asked. */
+  byIds(ids: readonly number[]): Promise<MediaItem[]>;
+  /** Newest first. */
+  search(query: MediaQuery): Promise<{ items: MediaItem[]; total: number }>;
+  /**
+   * Changes what is given, audited, and tells every instance's page cache (captions, credits and
+   * crops show on published pages).
+   */
+  update(id: number, patch: MediaPatch, ctx: Actx): Promise<MediaItem>;
+  /** Takes the picture off every page, feed and API at once (audited, caches told); NOT_FOUND if unknown. */
+  takeDown(id: number, reason: string, ctx: Actx): Promise<MediaItem>;
+  /** Articles that show it as their lead picture or in their body (any status). */
+  usedBy(id: number): Promise<number[]>;
 }

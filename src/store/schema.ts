@@ -41,6 +41,28 @@ export interface Database {
     review_levels: number;
     status_reason: string | null;
     locked_terms: string;
+    lead_image_id: number | null;
+  };
+  media: {
+    id: Generated<number>;
+    hash: string;
+    format: string;
+    width: number;
+    height: number;
+    bytes: number;
+    caption: string | null;
+    credit: string | null;
+    alt: string | null;
+    language: string;
+    focal_x: number;
+    focal_y: number;
+    rights_class: string;
+    copyright_holder: string | null;
+    usage_terms: string | null;
+    created_at: string;
+    updated_at: string;
+    created_by: number | null;
+    taken_down_at: string | null;
   };
   article_channels: { article_id: number; channel_slug: string; position: number };
   article_tags: { article_id: number; tag: string; position: number };

@@ -33,6 +33,19 @@ export class NewsroomClient {
     return { status: r.status, ...(r.json.errors ? { code: r.json.errors[0]!.code } : {}) };
   }
 
+  /** A multipart upload, as the media page sends it: the file in `file`, and text fields. */
+  async upload(path: string, file: { bytes: Uint8Array; name: string; type?: string }, fields: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> & { errors?: Array<{ code: string; message: string }> } }> {
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    const res = await fetch(`${this.base}/newsroom/api${path}`, {
+      method: 'POST',
+      headers: { ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      body: form,
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  }
+
   async ok<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
     const r = await this.request(method, path, body);
     if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(r.json)}`);

@@ -1,0 +1,23 @@
+import type { Hono } from 'hono';
+import type { MediaService } from '../services/media-service.ts';
+
+/** A rendition's bytes never change under its name: the name carries the original's hash and the crop. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Serves renditions at /media/{hash}/{name}, made on first request if they are not made yet. */
+export function mountMedia(app: Hono, media: MediaService): void {
+  app.get('/media/:hash/:name', async (c) => {
+    const hash = c.req.param('hash');
+    const name = c.req.param('name');
+    const etag = `"${hash.slice(0, 16)}-${name}"`;
+    const found = await media.rendition(hash, name);
+    if (!found) return c.text('Not found', 404, { 'cache-control': 'no-store' });
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag, 'cache-control': IMMUTABLE });
+    return c.body(new Uint8Array(found.bytes), 200, {
+      'content-type': found.type,
+      'cache-control': IMMUTABLE,
+      etag,
+      'x-content-type-options': 'nosniff',
+    });
+  });
+}

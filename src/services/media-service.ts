@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Actx, MediaQuery, Store } from '../store/ports.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Actor } from '../domain/roles.ts';
+import { SCRIPTS, type Script } from '../domain/variant.ts';
+import {
+  allRenditions, mediaPatchSchema, parseRenditionName, PHOTO_RIGHTS, renditionName, RENDITION_TYPES,
+  type MediaItem, type MediaPatch, type RenditionKey,
+} from '../domain/media.ts';
+import { convertText } from '../text/convert.ts';
+import { MediaFiles } from './media-files.ts';
+import { makeRenditions, probeImage } from './image-pipeline.ts';
+import { detectScript } from './site-context.ts';
+
+/** The form fields that may come with an upload (all optional; the file's own tags fill gaps). */
+export const mediaUploadSchema = z.object({
+  caption: z.string().trim().max(500).nullish().transform((v) => v || null),
+  credit: z.string().trim().max(100).nullish().transform((v) => v || null),
+  alt: z.string().trim().max(300).nullish().transform((v) => v || null),
+  rightsClass: z.enum(PHOTO_RIGHTS).default('own'),
+  copyrightHolder: z.string().trim().max(200).nullish().transform((v) => v || null),
+  usageTerms: z.string().trim().max(1000).nullish().transform((v) => v || null),
+  language: z.enum(SCRIPTS).optional(),
+});
+export type MediaUploadFields = z.input<typeof mediaUploadSchema>;
+
+export const mediaQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'from is a date, YYYY-MM-DD').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'to is a date, YYYY-MM-DD').optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+const PAGE = 40;
+const ctxOf = (actor: Actor, ip: string | null): Actx => ({ actorId: actor.id, actorLogin: actor.login, ip });
+
+/** One job at a time per key; a second caller for the same key waits for the first one's result. */
+function singleFlight<T>() {
+  const running = new Map<string, Promise<T>>();
+  return (key: string, run: () => Promise<T>): Promise<T> => {
+    const existing = running.get(key);
+    if (existing) return existing;
+    const p = run().finally(() => running.delete(key));
+    running.set(key, p);
+    return p;
+  };
+}
+
+/** At most `n` image jobs at once in this process: decoding is heavy, and pages must still be served. */
+function limiter(n: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(job: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+export interface MediaServiceOptions {
+  /** Largest file accepted, bytes (HEITU_MAX_UPLOAD). */
+  maxFileBytes: number;
+  /** Make every rendition right after an upload, in the background (off in tests that count work). */
+  prepareOnUpload?: boolean;
+  /** Image jobs at once in this process. */
+  concurrency?: number;
+}
+
+/**
+ * The media library: uploads checked through, originals kept once by hash, renditions made from
+ * the focal point once and kept, served under names that never change their bytes.
+ */
+export function createMediaService(store: Store, dir: string, options: MediaServiceOptions) {
+  const files = new MediaFiles(dir);
+  const once = singleFlight<Buffer[]>();
+  const limit = limiter(options.concurrency ?? 2);
+
+  /** Makes (or finds) these renditions of an item, writing the ones missing. */
+  async function ensure(item: MediaItem, keys: readonly RenditionKey[]): Promise<Buffer[]> {
+    const names = keys.map((k) => renditionName(item, k));
+    const have = await Promise.all(names.map((n) => files.readRendition(item.hash, n)));
+    const missing = keys.filter((_, i) => !have[i]);
+    if (missing.length === 0) return have as Buffer[];
+    const made = await once(`${item.hash}/${missing.map((k) => renditionName(item, k)).join(',')}`, () =>
+      limit(async () => {
+        const bytes = await makeRenditions(await files.readOriginal(item.hash), item, missing);
+        await Promise.all(missing.map((k, i) => files.keepRendition(item.hash, renditionName(item, k), bytes[i]!)));
+        // Taken down while these were made: what was just written must not stay where it could be served.
+        if ((await store.media.byId(item.id))?.takenDownAt) await files.removeRenditions(item.hash);
+        return bytes;
+      }),
+    );
+    let j = 0;
+    return have.map((b) => b ?? made[j++]!);
+  }
+
+  const service = {
+    files,
+
+    /**
+     * Checks and keeps an upload. Nothing is written for a file that is refused; the same file a
+     * second time is the item it already is (its fields are not overwritten by the second upload).
+     */
+    async upload(actor: Actor, bytes: Buffer, fields: MediaUploadFields, ip: string | null): Promise<{ item: MediaItem; created: boolean }> {
+      if (bytes.length === 0) throw new DomainError('UPLOAD_REJECTED', 'the file is empty', 'file');
+      if (bytes.length > options.maxFileBytes) {
+        throw new DomainError('PAYLOAD_TOO_LARGE', `the file is larger than ${Math.round((options.maxFileBytes / 1024 / 1024) * 10) / 10} MB, the most accepted`, 'file');
+      }
+      const parsed = mediaUploadSchema.safeParse(fields);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0]!;
+        throw new DomainError('VALIDATION_FAILED', `${i.path.join('.')}: ${i.message}`, String(i.path[0] ?? 'file'));
+      }
+      const f = parsed.data;
+      const probe = await probeImage(bytes);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const caption = f.caption ?? probe.embedded.caption;
+      const language: Script = f.language ?? detectScript(caption ?? '') ?? (await store.settings.get())?.language ?? 'zh-Hans';
+      const wrote = await files.keepOriginal(hash, bytes);
+      try {
+        const result = await store.media.add({
+          hash, format: probe.format, width: probe.width, height: probe.height, bytes: bytes.length,
+          caption, credit: f.credit ?? probe.embedded.credit, alt: f.alt, language, focalX: 50, focalY: 50,
+          rightsClass: f.rightsClass, copyrightHolder: f.copyrightHolder ?? probe.embedded.copyright, usageTerms: f.usageTerms, createdBy: actor.id,
+        }, ctxOf(actor, ip));
+        if (result.created && options.prepareOnUpload !== false) {
+          // Readers should not wait for the first view; a failure here is retried by that view.
+          void service.prepare(result.item).catch((e) => console.error(`media: renditions of picture ${result.item.id} failed:`, e));
+        }
+        return result;
+      } catch (e) {
+        // Keep nothing of a failed upload, unless another upload of the same file owns it.
+        if (wrote && !(await store.media.byHash(hash).catch(() => null))) await files.removeOriginal(hash);
+        throw e;
+      }
+    },
+
+    /** Makes every rendition of an item that is not made yet. */
+    async prepare(item: MediaItem): Promise<number> {
+      const keys = allRenditions(item);
+      await ensure(item, keys);
+      return keys.length;
+    },
+
+    /**
+     * The bytes of a rendition by its public name: 404 for a picture taken down, a name it does not
+     * have (another focal point, a size not made), or a hash nobody uploaded.
+     */
+    async rendition(hash: string, name: string): Promise<{ bytes: Buffer; type: string } | null> {
+      if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+      const item = await store.media.byHash(hash);
+      if (!item || item.takenDownAt) return null;
+      const key = parseRenditionName(item, name);
+      if (!key) return null;
+      const [bytes] = await ensure(item, [key]);
+      return { bytes: bytes!, type: RENDITION_TYPES[key.format] };
+    },
+
+    async get(id: number): Promise<MediaItem & { usedBy: number[] }> {
+      const item = await store.media.byId(id);
+      if (!item) throw new DomainError('NOT_FOUND', `picture ${id} does not exist`);
+      return { ...item, usedBy: await store.media.usedBy(id) };
+    },
+
+    /** The library, newest first; words match caption, credit and alt text in either script. */
+    async search(input: unknown, includeTakenDown = false): Promise<{ items: MediaItem[]; total: number; page: number; pageSize: number }> {
+      const q = mediaQuerySchema.parse(input);
+      const text = q.q ? [...new Set([q.q, convertText(q.q, 'zh-Hans', 'zh-Hant'), convertText(q.q, 'zh-Hant', 'zh-Hans')])] : [];
+      const query: MediaQuery = {
+        text, includeTakenDown, limit: PAGE, offset: (q.page - 1) * PAGE,
+        ...(q.from ? { from: `${q.from}T00:00:00.000Z` } : {}),
+        ...(q.to ? { to: new Date(Date.parse(`${q.to}T00:00:00.000Z`) + 86_400_000).toISOString() } : {}),
+      };
+      const r = await store.media.search(query);
+      return { ...r, page: q.page, pageSize: PAGE };
+    },
+
+    async update(actor: Actor, id: number, patch: MediaPatch, ip: string | null): Promise<MediaItem> {
+      const item = await store.media.update(id, mediaPatchSchema.parse(patch), ctxOf(actor, ip));
+      if (patch.focalX !== undefined || patch.focalY !== undefined) void service.prepare(item).catch((e) => console.error(`media: renditions of picture ${id} failed:`, e));
+      return item;
+    },
+
+    async takeDown(actor: Actor, id: number, reason: string, ip: string | null): Promise<MediaItem> {
+      const item = await store.media.takeDown(id, reason, ctxOf(actor, ip));
+      await files.removeRenditions(item.hash);
+      return item;
+    },
+
+  };
+  return service;
+}
+
+export type MediaService = ReturnType<typeof createMediaService>;
