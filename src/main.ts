@@ -87,8 +87,8 @@ export function buildApp(config: Config, s: Store, metrics?: Metrics, options: {
     tips: createTipsService(s, join(config.dataDir, 'uploads', 'tips'), config.limits.uploadFileBytes),
     frontPage: createFrontPageService(s),
     settings: createSettingsService(s),
-    // Pictures live beside the database too: originals by hash, renditions made from them.
-    media: createMediaService(s, join(config.dataDir, 'media'), { maxFileBytes: config.limits.uploadFileBytes }),
+    // Pictures are uploads too (backed up with them): originals by hash, renditions made from them.
+    media: createMediaService(s, join(config.dataDir, 'uploads', 'media'), { maxFileBytes: config.limits.uploadFileBytes }),
     secureCookies: config.publicUrl.startsWith('https:'),
     publicUrl: config.publicUrl,
     ready: async () => {

@@ -1,8 +1,9 @@
 import { test, before, after } from 'node:test';
+import { cameraJpeg } from './support/photos.ts';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
@@ -60,16 +61,17 @@ async function tablesOf(store: KyselyStore): Promise<Record<string, unknown[]>> 
   return out;
 }
 
+/** Uploaded files a backup keeps: evidence, and pictures' originals (their renditions are made again). */
 function uploadsOf(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const sub of ['claims', 'tips']) {
+  for (const sub of ['claims', 'tips', 'media/originals']) {
     let names: string[] = [];
     try {
-      names = readdirSync(join(dir, 'uploads', sub));
+      names = readdirSync(join(dir, 'uploads', sub), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(join(dir, 'uploads'), join(d.parentPath, d.name)));
     } catch {
       continue;
     }
-    for (const n of names) out[`${sub}/${n}`] = readFileSync(join(dir, 'uploads', sub, n)).toString('base64');
+    for (const n of names) out[n] = readFileSync(join(dir, 'uploads', n)).toString('base64');
   }
   return out;
 }
@@ -101,6 +103,8 @@ before(async () => {
   const tips = createTipsService(site.store, join(sourceDir, 'uploads', 'tips'), undefined, () => new Date(shown + 10_000));
   const token = await createTipsService(site.store, join(sourceDir, 'uploads', 'tips'), undefined, () => new Date(shown)).formToken();
   await tips.file({ text: '长春南湖大路一处井盖破损,已有车辆受损。', contact: '138-0000-0000' }, token, [{ name: 'photo.pdf', bytes: PDF }], '127.0.0.1');
+  const photo = await (await signIn(site.url, 'reporter')).upload('/media', { bytes: await cameraJpeg(640, 480), name: 'lake.jpg' }, { caption: '南湖晨雾', alt: '湖面' });
+  assert.equal(photo.status, 201);
 
   backupFile = join(sourceDir, 'site.heitu-backup');
   const r = await runCli(['backup', backupFile], { HEITU_DATA_DIR: sourceDir, DATABASE_URL: `sqlite:${join(sourceDir, 'heitu.sqlite')}`, HEITU_DEMO: '0' });
@@ -112,7 +116,7 @@ after(() => site.stop());
 
 test('the source site has rows in every table a backup holds, so the round trips compare real data', async () => {
   assert.deepEqual(Object.entries(sourceTables).filter(([, rows]) => rows.length === 0).map(([t]) => t), []);
-  assert.equal(Object.keys(uploadsOf(sourceDir)).length, 2);
+  assert.equal(Object.keys(uploadsOf(sourceDir)).length, 3);
 });
 
 test('every table of the database is backed up, rebuilt as the search index, or left out with a reason', async () => {

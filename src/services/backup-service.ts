@@ -11,7 +11,7 @@ import type { BackupRow, Store } from '../store/ports.ts';
  * The backup format, version 1: gzip-compressed lines of JSON, in this order.
  *   {"format":"heitu-backup","version":1,"schema":MIGRATION,"dialect":…,"createdAt":…}
  *   {"table":NAME,"rows":[{column: value, …}, …]}      a page of one table, tables parents first
- *   {"file":"claims/NAME"|"tips/NAME","size":N,"sha256":HEX,"data":BASE64}   uploaded evidence
+ *   {"file":"claims/NAME"|"tips/NAME"|"media/originals/HH/HASH","size":N,"sha256":HEX,"data":BASE64}   uploaded files
  *   {"end":true,"rows":{NAME: count, …},"files":N,"missingFiles":[…]}
  * A file without the end line is incomplete and is refused whole.
  */
@@ -20,7 +20,9 @@ export const BACKUP_FORMAT_VERSION = 1;
 
 /** Folders under the uploads folder whose files the database names (claim_files, tip_files). */
 const FILE_TABLES = { claim_files: 'claims', tip_files: 'tips' } as const;
-const FILE_NAME = /^(claims|tips)\/[A-Za-z0-9_-]{1,100}$/;
+const FILE_NAME = /^(?:(claims|tips)\/[A-Za-z0-9_-]{1,100}|media\/originals\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
+/** A picture's original, named by its hash (renditions are made again from it, so they are not kept). */
+const mediaOriginal = (hash: string) => `media/originals/${hash.slice(0, 2)}/${hash}`;
 
 export interface BackupSummary {
   schema: string;
@@ -80,6 +82,7 @@ export async function writeBackup(store: Store, uploadsDir: string, out: Writabl
   await store.backup.read(async (table, page) => {
     rows[table] = (rows[table] ?? 0) + page.length;
     if (table in FILE_TABLES) for (const r of page) named.push(`${FILE_TABLES[table as keyof typeof FILE_TABLES]}/${String(r['stored_as'])}`);
+    if (table === 'media') for (const r of page) named.push(mediaOriginal(String(r['hash'])));
     await put(gzip, { table, rows: page });
   });
   // Evidence files are written once and never changed, so reading them after the snapshot is consistent with it.
@@ -181,6 +184,10 @@ export async function restoreBackup(store: Store, uploadsDir: string, input: Rea
     const data = Buffer.from(String(line['data'] ?? ''), 'base64');
     if (data.length !== line['size'] || createHash('sha256').update(data).digest('hex') !== line['sha256']) {
       throw new BackupFileError(`the backup's copy of ${name} does not match its checksum; nothing was restored`);
+    }
+    // A picture's original is named by its hash: the renditions made from it are served under that name.
+    if (name.startsWith('media/') && !name.endsWith(`/${line['sha256']}`)) {
+      throw new BackupFileError(`the backup's ${name} holds another picture than its name says; nothing was restored`);
     }
     await mkdir(join(staging, name, '..'), { recursive: true });
     await writeFile(join(staging, name), data);
