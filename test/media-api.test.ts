@@ -48,11 +48,11 @@ test('an upload is checked, kept once by its hash, and described; the second upl
   assert.equal(again.json['id'], item.id);
   assert.equal(again.json['created'], false);
   assert.equal((again.json['item'] as MediaItem).caption, '长春南湖公园的清晨', 'a second upload does not overwrite the description');
-  assert.equal(filesUnder(join(dataDir, 'media', 'originals')).length, 1);
+  assert.equal(filesUnder(join(dataDir, 'uploads', 'media', 'originals')).length, 1);
 });
 
 test('anything not a picture, a cut file, a decompression bomb or a file over the limit gets a clear 4xx and leaves nothing behind', async () => {
-  const before = filesUnder(join(dataDir, 'media', 'originals')).length;
+  const before = filesUnder(join(dataDir, 'uploads', 'media', 'originals')).length;
   const cases: Array<[string, Buffer, number, string]> = [
     ['text.jpg', Buffer.from('just some words, named like a photo'), 415, 'MEDIA_UNSUPPORTED'],
     ['cut.jpg', (await cameraJpeg(800, 600, { seed: 2 })).subarray(0, 9000), 422, 'MEDIA_UNREADABLE'],
@@ -66,7 +66,7 @@ test('anything not a picture, a cut file, a decompression bomb or a file over th
     assert.equal(r.json.errors?.[0]?.code, code, name);
     assert.ok((r.json.errors?.[0]?.message ?? '').length > 10, `${name} says why`);
   }
-  assert.equal(filesUnder(join(dataDir, 'media', 'originals')).length, before);
+  assert.equal(filesUnder(join(dataDir, 'uploads', 'media', 'originals')).length, before);
   const list = await reporter.ok<{ total: number }>('GET', '/media');
   assert.equal(list.total, 1, 'no refused upload became an item');
 });
@@ -171,7 +171,7 @@ test('a take-down stops a picture being served at once and is audited', async ()
   const down = await rights.ok<MediaItem>('POST', `/media/${item.id}/take-down`, { reason: '版权方要求' });
   assert.ok(down.takenDownAt);
   assert.equal((await fetch(`${site.url}${src}`)).status, 404);
-  const renditions = filesUnder(join(dataDir, 'media', 'renditions', item.hash.slice(0, 2), item.hash));
+  const renditions = filesUnder(join(dataDir, 'uploads', 'media', 'renditions', item.hash.slice(0, 2), item.hash));
   assert.deepEqual(renditions, [], 'no rendition of it is kept where it could be served');
   const admin = await signIn(site.url, 'admin');
   const audit = await admin.ok<{ entries?: Array<{ action: string }> } | Array<{ action: string }>>('GET', '/audit');
