@@ -474,6 +474,40 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       );
     });
 
+    test('media: one item per file however often it comes, even at once; patches, search, usage and take-down', async () => {
+      const photo = (hash: string) => ({
+        hash, format: 'jpeg' as const, width: 1600, height: 1200, bytes: 1234, caption: '长春南湖 100% 晨雾', credit: '王一', alt: null, language: 'zh-Hans' as const,
+        focalX: 50, focalY: 50, rightsClass: 'agency' as const, copyrightHolder: '某通讯社', usageTerms: null, createdBy: null,
+      });
+      const hash = 'ab'.repeat(32);
+      const [a, b] = await Promise.all([store.media.add(photo(hash), SYSTEM), store.media.add(photo(hash), SYSTEM)]);
+      assert.equal(a.item.id, b.item.id);
+      assert.deepEqual([a.created, b.created].sort(), [false, true]);
+      assert.equal((await store.media.byHash(hash))?.id, a.item.id);
+      const other = (await store.media.add(photo('cd'.repeat(32)), SYSTEM)).item;
+      assert.deepEqual((await store.media.byIds([other.id, 999999, a.item.id])).map((m) => m.id), [other.id, a.item.id]);
+      const versionBefore = await store.contentVersion();
+      const patched = await store.media.update(a.item.id, { alt: '湖面', focalX: 20, caption: null }, SYSTEM);
+      assert.deepEqual([patched.alt, patched.focalX, patched.focalY, patched.caption, patched.credit], ['湖面', 20, 50, null, '王一']);
+      assert.equal(await store.contentVersion(), versionBefore, 'a picture no article shows changes no page');
+      const art = await store.articles.create(input({ leadImageId: a.item.id, bodyHtml: `<p>正文</p><img data-media-id="${other.id}" alt="x">` }), SYSTEM);
+      assert.equal((await store.articles.byId(art.id))?.leadImageId, a.item.id);
+      assert.deepEqual(await store.media.usedBy(a.item.id), [art.id]);
+      assert.deepEqual(await store.media.usedBy(other.id), [art.id]);
+      const found = await store.media.search({ text: ['100%'], limit: 10, offset: 0 });
+      assert.deepEqual(found.items.map((m) => m.id), [other.id], 'LIKE wildcards in a query are literal');
+      assert.equal(found.total, 1);
+      assert.equal((await store.media.search({ text: ['不存在的词'], limit: 10, offset: 0 })).total, 0);
+      const v = await store.contentVersion();
+      const down = await store.media.takeDown(other.id, '权利人要求', SYSTEM);
+      assert.ok(down.takenDownAt);
+      assert.ok((await store.contentVersion()) > v, 'pages showing it are told');
+      assert.deepEqual((await store.media.search({ limit: 10, offset: 0 })).items.map((m) => m.id), [a.item.id]);
+      assert.equal((await store.media.search({ limit: 10, offset: 0, includeTakenDown: true })).total, 2);
+      await assert.rejects(store.media.update(999999, { alt: 'x' }, SYSTEM), /does not exist/);
+      await assert.rejects(store.media.takeDown(999999, 'x', SYSTEM), /does not exist/);
+    });
+
     test('unique uri is enforced', async () => {
       await assert.rejects(store.articles.create(input({ uri: 'urn:test:one' }), SYSTEM));
     });
