@@ -66,4 +66,40 @@ form.settings [aria-invalid]{border-color:#b00020;box-shadow:0 0 0 1px #b00020}
 .reader-preview .tagline{font-size:14px;opacity:.8}
 .reader-preview .contact{font-size:14px}
 .reader-preview .contact span{display:inline-block;max-width:100%;margin-right:16px}
+input[type=search],input[type=date],input[type=file]{width:100%;max-width:100%;font:inherit;padding:6px 8px;border:1px solid #c9bda8;border-radius:4px;background:#fff}
+picture img{max-width:100%;height:auto;display:block}
+.badge{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px}
+.badge.warn{background:#fff4e0;color:#7a4a00;border:1px solid #f0c987}
+.drop-zone .hint{margin-bottom:0}
+main.dragging .drop-zone{outline:3px dashed #8a2b1e;outline-offset:4px}
+.upload-status{list-style:none;margin:4px 0 0;padding:0;font-size:14px;overflow-wrap:anywhere}
+.media-search{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:0 12px;align-items:end;margin-bottom:12px}
+.media-search .field-error{grid-column:1/-1}
+.media-grid{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:12px}
+.media-grid .thumb{width:100%;padding:4px;text-align:left;display:flex;flex-direction:column;gap:4px;min-width:0}
+.media-grid .thumb img{width:100%;aspect-ratio:1;object-fit:cover}
+.thumb-caption{font-size:13px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:100%}
+.taken-down{color:#8b0000}
+.pager{display:flex;flex-wrap:wrap;align-items:center;gap:12px;margin:12px 0}
+.media-detail{overflow-wrap:anywhere}
+.media-detail-head{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:8px}
+.media-detail-head h2{margin:0;min-width:0}
+.media-detail-body{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px}
+@media (max-width:760px){.media-detail-body{grid-template-columns:minmax(0,1fr)}}
+.focal{position:relative;max-width:640px;cursor:crosshair;line-height:0}
+.focal img{width:100%}
+.focal-marker{position:absolute;width:28px;height:28px;margin:-14px 0 0 -14px;border:3px solid #fff;border-radius:50%;box-shadow:0 0 0 2px #8a2b1e,0 0 6px #000;pointer-events:none}
+.crops{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}
+.crops figure{margin:0}
+.crops figure:nth-child(1){width:200px}.crops figure:nth-child(2){width:150px}.crops figure:nth-child(3){width:112px}
+.crops figcaption{font-size:12px;color:#666}
+.media-fields textarea{resize:vertical}
+.media-fields [aria-invalid=true]{border-color:#b00020}
+fieldset.lead-field{border:1px solid #e0d8ca;border-radius:4px;margin:10px 0;padding:4px 12px 8px;min-width:0}
+fieldset.lead-field legend{color:#555;font-size:14px;padding:0 4px}
+.lead-picture figure{margin:8px 0;max-width:480px}
+.lead-picture figcaption{font-size:14px;color:#444}
+.lead-picture .credit{color:#777}
+dialog.media-picker{width:min(920px,96vw);max-height:92vh;overflow:auto;border:1px solid #c9bda8;border-radius:6px;padding:16px}
+dialog.media-picker::backdrop{background:#0006}
 `;

@@ -7,6 +7,9 @@ import { t } from './boot.ts';
 import { api, ApiError } from './api.ts';
 import { createRichEditor } from './rich-editor.ts';
 import type { UiKey } from '../ui-strings.ts';
+import type { MediaItem } from '../../../domain/media.ts';
+import { pickPicture } from './media-picker.ts';
+import { bodyImageUrl, pictureOf } from './media-picture.ts';
 
 const RIGHTS = ['original', 'exclusive', 'reprint', 'licensed-in'] as const;
 
@@ -52,7 +55,48 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     const box = h('input', { type: 'checkbox', name: 'channels', value: c.slug, id: `ch-${c.slug}`, checked: (a.channels ?? []).includes(c.slug) });
     return { slug: c.slug, box, el: h('label', { for: `ch-${c.slug}`, style: 'display:inline-block;margin:2px 10px 2px 0' }, box, ` ${c.name}`, h('small', {}, ` (${c.reviewLevels})`)) };
   });
-  const body = createRichEditor(a.bodyHtml ?? '', t('body'));
+  const body = createRichEditor(a.bodyHtml ?? '', t('body'), async () => {
+    const item = await pickPicture();
+    return item ? { mediaId: item.id, src: bodyImageUrl(item), alt: item.alt ?? '' } : null;
+  });
+
+  // 题图: the id is what is saved; the item is only for showing it, and may fail to load without losing the id.
+  let leadId: number | null = a.leadImageId ?? null;
+  let lead: MediaItem | null = leadId ? await api<MediaItem>('GET', `/media/${leadId}`).catch(() => null) : null;
+  let leadEditable = true;
+  const leadBox = h('div', { class: 'lead-picture', id: 'f-lead-image', 'data-lead-image': '' });
+  const leadError = h('p', { class: 'field-error', id: 'f-lead-image-error', role: 'alert' });
+  const renderLead = () => {
+    leadBox.dataset['leadImage'] = leadId ? String(leadId) : '';
+    const choose = h('button', { type: 'button', 'data-action': 'choose-lead', disabled: !leadEditable, onclick: async () => {
+      const item = await pickPicture();
+      if (!item) return;
+      leadId = item.id;
+      lead = item;
+      leadError.textContent = '';
+      renderLead();
+    } }, t('leadImageChoose'));
+    const remove = h('button', { type: 'button', class: 'danger', 'data-action': 'remove-lead', disabled: !leadEditable, onclick: () => {
+      leadId = null;
+      lead = null;
+      renderLead();
+    } }, t('leadImageRemove'));
+    if (!leadId) {
+      leadBox.replaceChildren(h('p', { class: 'hint' }, t('leadImageNone')), h('div', { class: 'actions' }, choose));
+      return;
+    }
+    leadBox.replaceChildren(
+      lead && !lead.takenDownAt
+        ? h('figure', {}, pictureOf(lead, 'lead', '(max-width: 600px) 100vw, 480px'),
+            h('figcaption', {}, lead.caption ?? '', lead.credit ? h('span', { class: 'credit' }, ` ${lead.credit}`) : null))
+        : h('p', { class: 'notice warn' }, `#${leadId} ${lead?.takenDownAt ? t('mediaTakenDown') : ''}`),
+      lead?.alt
+        ? h('p', { class: 'hint' }, `${t('mediaAlt')}:${lead.alt}`)
+        : h('p', { class: 'notice warn', 'data-alt-missing': '' }, `${t('mediaAltMissing')}:${t('mediaAltRequired')}`),
+      h('div', { class: 'actions' }, choose, remove, h('a', { class: 'button', href: `#/media/${leadId}` }, t('mediaEdit'))),
+    );
+  };
+  renderLead();
   const locked = h('textarea', { id: 'f-locked-terms', name: 'lockedTerms', rows: 3 });
   locked.value = (a.lockedTerms ?? []).map((x) => `${x.hans}=${x.hant}${x.hk ? `=${x.hk}` : ''}`).join('\n');
   const lockedTerms = () =>
@@ -74,6 +118,7 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     channels: [...(a.channels ?? []).filter((s) => channelBoxes.find((c) => c.slug === s)?.box.checked), ...channelBoxes.filter((c) => c.box.checked && !(a.channels ?? []).includes(c.slug)).map((c) => c.slug)],
     tags: tags.input.value.split(/[,,、]/).map((x) => x.trim()).filter(Boolean),
     lockedTerms: lockedTerms(),
+    leadImageId: leadId,
   });
 
   const fail = (e: unknown) => {
@@ -84,6 +129,7 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
       return;
     }
     say('error', e instanceof ApiError ? e.message : String(e));
+    if (e instanceof ApiError && e.property === 'leadImageId') leadError.textContent = e.message;
   };
 
   const save = async (): Promise<boolean> => {
@@ -145,6 +191,8 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     language.disabled = rights.disabled = locked.disabled = !editable;
     channelBoxes.forEach((c) => (c.box.disabled = !editable));
     body.setEditable(editable);
+    leadEditable = editable;
+    renderLead();
     const buttons: HTMLElement[] = [];
     const btn = (label: UiKey, onclick: () => void, cls = '', testid: string = label) => buttons.push(h('button', { type: 'button', class: cls, onclick, 'data-action': testid }, t(label)));
     if (!v || v.can.edit) btn('save', () => void save(), 'primary');
@@ -207,7 +255,9 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
     h('p', {}, h('a', { href: '#/desk' }, `← ${t('desk')}`)),
     messages,
     h('div', { class: 'layout' },
-      h('div', {}, h('div', { class: 'card' }, headline.block, original.block, summary.block, h('label', {}, t('body')), body.element), preview),
+      h('div', {}, h('div', { class: 'card' }, headline.block, original.block, summary.block,
+        h('fieldset', { class: 'lead-field', 'aria-describedby': 'f-lead-image-error' }, h('legend', {}, t('leadImage')), leadBox, leadError),
+        h('label', {}, t('body')), body.element), preview),
       side,
     ),
   );

@@ -13,9 +13,10 @@ import { claimsView, claimView } from './claims-view.ts';
 import { tipsView } from './tips-view.ts';
 import { frontPageView } from './front-page-view.ts';
 import { settingsView } from './settings-view.ts';
+import { mediaView } from './media-view.ts';
 import { mayLeave } from './leave-guard.ts';
 import { ApiError } from './api.ts';
-import { TIPS_DESK_ROLES, WRITER_ROLES, hasRole } from '../../../domain/roles.ts';
+import { RIGHTS_DESK_ROLES, TIPS_DESK_ROLES, WRITER_ROLES, hasRole } from '../../../domain/roles.ts';
 
 const app = document.getElementById('app')!;
 // The address of the screen on show: where to stay when its unsaved edits are kept.
@@ -30,6 +31,7 @@ function header(): HTMLElement {
     h('a', { class: 'app', href: '#/desk' }, `${boot.siteName} · ${t('appName')}`),
     u && hasRole(u, ...WRITER_ROLES) ? h('a', { href: '#/articles/new', 'data-action': 'new-article' }, t('newArticle')) : null,
     u && hasRole(u, ...TIPS_DESK_ROLES) ? h('a', { href: '#/tips' }, t('tips')) : null,
+    u && hasRole(u, ...WRITER_ROLES, ...RIGHTS_DESK_ROLES) ? h('a', { href: '#/media', 'data-action': 'media' }, t('media')) : null,
     u && u.roles.some((r) => r === 'editor' || r === 'responsible_editor' || r === 'chief_editor' || r === 'admin') ? h('a', { href: '#/front-page' }, t('frontPage')) : null,
     u && hasRole(u, ...WRITER_ROLES, 'admin') ? h('a', { href: '#/terms' }, t('terms')) : null,
     u && (u.roles.includes('rights_manager') || u.roles.includes('admin')) ? h('a', { href: '#/licensees' }, t('licensees')) : null,
@@ -63,6 +65,7 @@ async function route(): Promise<void> {
   const parts = location.hash.replace(/^#\/?/, '').split('/');
   try {
     if (parts[0] === 'terms') await termsView(main);
+    else if (parts[0] === 'media') await mediaView(main, parts[1] ? Number(parts[1]) : undefined);
     else if (parts[0] === 'tips') await tipsView(main);
     else if (parts[0] === 'front-page') await frontPageView(main);
     else if (parts[0] === 'licensees' && parts[1] && parts[2] === 'usage') await usageView(main, Number(parts[1]));

@@ -16,3 +16,14 @@ test('Word markup: Office namespaces, conditional comments, styles and classes g
 test('web markup keeps its structure', () => {
   assert.equal(cleanPastedHtml('<h2 id="x" class="title">小标题</h2><p style="color:red">正文</p>'), '<h2>小标题</h2><p>正文</p>');
 });
+
+test('a library picture moved within the body keeps its media id; a foreign image with one, or other data attributes, do not', () => {
+  const hash = 'ab'.repeat(32);
+  const ours = `<p><img src="/media/${hash}/full-1280-50-50.jpg" alt="湖面" data-media-id="12"></p>`;
+  assert.equal(cleanPastedHtml(ours), ours);
+  const copied = `<img src="https://news.example.cn/media/${hash}/full-640-40-60.jpg" data-media-id="7" alt="x">`;
+  assert.match(cleanPastedHtml(copied), /data-media-id="7"/);
+  const foreign = cleanPastedHtml('<img src="https://other.example/a.jpg" data-media-id="12" data-src="x" data-lazy="1" alt="y" v:shapes="Picture_1">');
+  assert.doesNotMatch(foreign, /data-|v:shapes/);
+  assert.match(foreign, /<img src="https:\/\/other.example\/a.jpg" alt="y">/);
+});

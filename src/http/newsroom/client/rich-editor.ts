@@ -13,7 +13,31 @@ export interface RichEditor {
   onChange(fn: () => void): void;
 }
 
-export function createRichEditor(initialHtml: string, label: string): RichEditor {
+/** A picture of the library as the body names it: the server finds its renditions by the id. */
+export interface LibraryImage {
+  mediaId: number;
+  src: string;
+  alt: string;
+}
+
+/**
+ * Images keep `data-media-id`: the reader pages draw a library picture from it (all its
+ * renditions), and publishing checks its alt text and rights by it.
+ */
+const LibraryAwareImage = Image.extend({
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      mediaId: {
+        default: null,
+        parseHTML: (el: HTMLElement) => (/^\d{1,12}$/.test(el.getAttribute('data-media-id') ?? '') ? el.getAttribute('data-media-id') : null),
+        renderHTML: (attrs: Record<string, unknown>) => (attrs['mediaId'] ? { 'data-media-id': String(attrs['mediaId']) } : {}),
+      },
+    };
+  },
+});
+
+export function createRichEditor(initialHtml: string, label: string, pickPicture?: () => Promise<LibraryImage | null>): RichEditor {
   const mount = h('div', { class: 'editor-body' });
   const listeners: Array<() => void> = [];
   const editor = new Editor({
@@ -23,7 +47,7 @@ export function createRichEditor(initialHtml: string, label: string): RichEditor
     injectCSS: false,
     extensions: [
       StarterKit.configure({ codeBlock: false, code: false, horizontalRule: false, heading: { levels: [2, 3] }, link: { openOnClick: false } }),
-      Image,
+      LibraryAwareImage,
     ],
     content: initialHtml || '<p></p>',
     editorProps: {
@@ -41,6 +65,14 @@ export function createRichEditor(initialHtml: string, label: string): RichEditor
     editor.on('transaction', () => b.setAttribute('aria-pressed', String(active())));
     return b;
   };
+  const insert = pickPicture
+    ? button(t('mediaInsert'), t('mediaInsert'), () => {
+        void pickPicture().then((pic) => {
+          if (pic) editor.chain().focus().insertContent({ type: 'image', attrs: { src: pic.src, alt: pic.alt, mediaId: String(pic.mediaId) } }).run();
+        });
+      }, () => false)
+    : null;
+  insert?.setAttribute('data-action', 'insert-picture');
   const toolbar = h(
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': label },
@@ -53,6 +85,7 @@ export function createRichEditor(initialHtml: string, label: string): RichEditor
       const src = prompt(t('imageUrl'));
       if (src && /^https?:\/\//.test(src)) editor.chain().setImage({ src }).run();
     }, () => false),
+    insert,
   );
   return {
     element: h('div', { class: 'editor' }, toolbar, mount),
