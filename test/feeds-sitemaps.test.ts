@@ -10,6 +10,7 @@ import { waitFor } from './support/wait.ts';
 import type { Running } from '../src/main.ts';
 import { articleInputSchema } from '../src/domain/article.ts';
 import { createNewsroomService } from '../src/services/newsroom-service.ts';
+import { pictureSources } from '../src/domain/media.ts';
 
 let site: Running;
 let embargoed: number;
@@ -101,6 +102,34 @@ test('sitemaps validate against the sitemap XSDs; the news sitemap against Googl
   assert.equal((await get('/sitemaps/zh-hans/articles-7.xml')).status, 404);
   // The checker really checks: a bad language code fails.
   assert.equal(xmllint(news.replace('<news:language>zh-cn<', '<news:language>zh-Hans<'), 'validation/news-sitemap-validate.xsd').ok, false);
+});
+
+test('an article\'s lead picture: RSS enclosure and Media RSS, Atom enclosure link, JSON Feed image, all absolute; read by a real parser', async () => {
+  const { item } = await site.store.media.add({
+    hash: 'cd'.repeat(32), format: 'jpeg', width: 1600, height: 1200, bytes: 1000, language: 'zh-Hans', focalX: 50, focalY: 50,
+    caption: '延吉的早市', credit: '金明', alt: '早市上的摊位', rightsClass: 'own', copyrightHolder: null, usageTerms: null, createdBy: null,
+  }, { ...SYSTEM, ip: null });
+  const id = (await site.store.articles.create(articleInputSchema.parse({
+    language: 'zh-Hans', headline: '延吉早市热闹非凡', bodyHtml: '<p>早市。</p>', rightsClass: 'original', channels: ['yanbian'], status: 'published',
+    publishedAt: new Date().toISOString(), leadImageId: item.id,
+  }), SYSTEM)).id;
+  const url = `${site.publicUrl}${pictureSources(item, 'lead').src}`;
+  await waitFor(async () => (await get('/zh-hans/channels/yanbian/feed.xml')).text.includes(url));
+  for (const path of ['/zh-hans/feed.xml', '/zh-hant/channels/yanbian/feed.xml']) {
+    const xml = (await get(path)).text;
+    assert.equal(spawnSync('xmllint', ['--noout', '-'], { input: xml, encoding: 'utf8' }).status, 0, `${path} is well-formed`);
+    const parsed = parseFeed(xml).items.find((i) => i.url?.endsWith(`/articles/${id}`));
+    assert.ok(parsed, path);
+    assert.ok(parsed.media.some((m) => m.url === url && m.mimeType === 'image/jpeg'), `${path}: ${JSON.stringify(parsed.media)}`);
+    assert.ok(xml.includes(`<enclosure url="${url}" length="0" type="image/jpeg"/>`));
+    assert.match(xml, /<media:content url="[^"]+" medium="image" type="image\/jpeg" width="1440" height="810">/);
+  }
+  const atom = parseFeed((await get('/zh-hans/atom.xml')).text).items.find((i) => i.url?.endsWith(`/articles/${id}`));
+  assert.ok(atom?.media.some((m) => m.url === url), 'Atom enclosure link');
+  const json = JSON.parse((await get('/zh-hk/feed.json')).text) as { items: Array<{ url: string; image?: string }> };
+  assert.equal(json.items.find((i) => i.url.endsWith(`/articles/${id}`))?.image, url);
+  // Articles without a picture carry none.
+  assert.ok(json.items.some((i) => i.image === undefined));
 });
 
 test('robots.txt points to both sitemaps', async () => {

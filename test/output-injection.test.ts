@@ -49,17 +49,24 @@ before(async () => {
   const changchun = (await store.channels.bySlug('changchun'))!;
   await store.channels.upsert({ ...changchun, name: payload('channel') });
   await store.terms.put({ hans: '冰灯', hant: short('siteTerm'), hk: short('siteTermHk'), note: null }, actx);
+  // A picture described with the payload, as the lead picture and in the body: only its words
+  // matter here (no file is behind it; its renditions are 404).
+  const { item: picture } = await store.media.add({
+    hash: 'ab'.repeat(32), format: 'jpeg', width: 1600, height: 1200, bytes: 1000, language: 'zh-Hans', focalX: 50, focalY: 50,
+    caption: payload('caption'), credit: payload('photoCredit'), alt: payload('pictureAlt'),
+    rightsClass: 'own', copyrightHolder: null, usageTerms: null, createdBy: null,
+  }, actx);
   for (const rightsClass of ['exclusive', 'reprint'] as const) {
     const a = await store.articles.create({
       language: 'zh-Hans',
       headline: payload('headline'), originalHeadline: payload('original'), summary: payload('summary'),
       dateline: { place: payload('place'), source: payload('source'), date: '2026-11-30', kind: '电', text: payload('dateline') },
-      bodyHtml: sanitizeBody(`<p>长春冰灯节开幕${payload('body')}</p><p><a href="https://example.cn/?q=&quot;&gt;&lt;x-pwn&gt;" title='${payload('title').replace(/'/g, '&#39;')}'>链接</a><img src="https://img.example.cn/a.jpg" alt="${payload('alt').replace(/"/g, '&quot;')}"></p>`),
+      bodyHtml: sanitizeBody(`<p>长春冰灯节开幕${payload('body')}</p><p><a href="https://example.cn/?q=&quot;&gt;&lt;x-pwn&gt;" title='${payload('title').replace(/'/g, '&#39;')}'>链接</a><img src="https://img.example.cn/a.jpg" alt="${payload('alt').replace(/"/g, '&quot;')}"></p><img data-media-id="${picture.id}" alt="${payload('bodyAlt').replace(/"/g, '&quot;')}">`),
       byline: payload('byline'), sourceName: payload('sourceName'), rightsClass,
       editorName: payload('editor'), responsibleEditorName: payload('responsible'),
       channels: ['changchun'], tags: [payload('tag')], status: 'published',
       publishedAt: new Date(Date.now() - 3600_000).toISOString(),
-      lockedTerms: [{ hans: '长春', hant: short('locked'), hk: short('lockedHk') }], leadImageId: null,
+      lockedTerms: [{ hans: '长春', hant: short('locked'), hk: short('lockedHk') }], leadImageId: picture.id,
     }, actx);
     const corrected = await store.articles.correct(a.id, { ...a, summary: payload('summary2') }, a.revision, payload('correction'), actx);
     ids.push(corrected.id);
@@ -169,10 +176,14 @@ test('pages in the three variants carry every field only as text', async () => {
       assertOnlyText(html, `/${v}${path}`);
       if (path.startsWith('/articles/')) {
         assert.match(html, /&lt;x-pwn onmouseover=&quot;alert\(1\)&quot;/, `${v}${path} shows the payload as text`);
+        // The picture's caption, credit and alt texts, in the figures and the page's meta tags.
+        for (const field of ['caption', 'photoCredit', 'pictureAlt', 'bodyAlt']) assert.ok(html.includes(`${field}&lt;x-pwn`), `${v}${path}: ${field} as text`);
+        assert.match(html, /<meta property="og:image:alt" content="pictureAlt&lt;x-pwn/);
         // JSON-LD: data, and nothing in it can end its script element.
         const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
         assert.doesNotMatch(ld, /</);
         assert.match(JSON.parse(ld).headline, /<x-pwn/);
+        assert.match(JSON.parse(ld).image[0].caption, /^caption<x-pwn/);
       }
     }
   }

@@ -6,6 +6,13 @@ import { requireSettings } from './site-context.ts';
 import type { Term } from '../text/convert.ts';
 import { convertText } from '../text/convert.ts';
 import { addWords } from '../text/segmenter.ts';
+import { bodyMediaIds, type MediaItem } from '../domain/media.ts';
+
+/**
+ * The pictures a page shows, by media id: read in one batch per page, and only those that may be
+ * shown (a picture taken down is missing here, so every page leaves it out).
+ */
+export type Pictures = ReadonlyMap<number, MediaItem>;
 
 export interface SiteFrame {
   settings: SiteSettings;
@@ -16,6 +23,8 @@ export interface SiteFrame {
 }
 
 export interface HomeData extends SiteFrame {
+  /** Lead pictures (and, for articles, body pictures) of what the page shows. */
+  pictures: Pictures;
   /** 頭條, 推薦 and 專題 as the editors set them; only what is public now. */
   lead: ArticleSummary | null;
   recommended: ArticleSummary[];
@@ -25,11 +34,15 @@ export interface HomeData extends SiteFrame {
 }
 
 export interface TopicData extends SiteFrame {
+  /** Lead pictures (and, for articles, body pictures) of what the page shows. */
+  pictures: Pictures;
   topic: Topic;
   articles: ArticleSummary[];
 }
 
 export interface ChannelData extends SiteFrame {
+  /** Lead pictures (and, for articles, body pictures) of what the page shows. */
+  pictures: Pictures;
   channel: Channel;
   articles: ArticleSummary[];
   page: number;
@@ -37,11 +50,18 @@ export interface ChannelData extends SiteFrame {
 }
 
 export interface ArticleData extends SiteFrame {
+  /**
+   * The lead and body pictures. Optional so a page can be rendered from a draft (the newsroom's
+   * preview) without them: a picture not here is left out of the page.
+   */
+  pictures?: Pictures;
   article: Article;
 }
 
 /** What the reader site needs, and nothing it may not show: drafts, withdrawn and future articles stay hidden. */
 export interface FeedData extends SiteFrame {
+  /** Lead pictures (and, for articles, body pictures) of what the page shows. */
+  pictures: Pictures;
   channel: Channel | null;
   articles: Article[];
 }
@@ -62,6 +82,8 @@ export interface ReaderService {
   recent(hours: number, limit: number): Promise<ArticleSummary[]>;
   /** The latest published articles, whole, for feeds: site-wide or one channel's. */
   feed(channelSlug: string | null): Promise<FeedData | null>;
+  /** The lead pictures of these public articles (search results), by article id, in one batch. */
+  leadPictures(articleIds: readonly number[]): Promise<Map<number, MediaItem>>;
 }
 
 export const FEED_SIZE = 30;
@@ -84,6 +106,14 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
     return f;
   }
 
+  async function pictures(ids: Iterable<number | null>): Promise<Pictures> {
+    const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const items = await store.media.byIds(wanted);
+    return new Map(items.filter((m) => !m.takenDownAt).map((m) => [m.id, m]));
+  }
+  const leadIds = (list: ReadonlyArray<{ leadImageId: number | null }>) => list.map((a) => a.leadImageId);
+
   return {
     version: () => store.contentVersion(),
     changes: (after, limit) => store.contentChanges(after, limit),
@@ -101,12 +131,14 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       const blocks = await Promise.all(
         f.regions.map(async (channel) => ({ channel, articles: await store.articles.listPublished({ channel: channel.slug, limit: 5, asOf }) })),
       );
-      return { ...f, lead, recommended, topics, latest, blocks };
+      const shown = [...(lead ? [lead] : []), ...recommended, ...topics.flatMap((t) => t.articles), ...latest, ...blocks.flatMap((b) => b.articles)];
+      return { ...f, lead, recommended, topics, latest, blocks, pictures: await pictures(leadIds(shown)) };
     },
     async topic(slug) {
       const topic = await store.frontPage.topic(slug);
       if (!topic) return null;
-      return { ...(await frame()), topic, articles: await store.articles.publicSummaries(topic.articleIds, now().toISOString()) };
+      const articles = await store.articles.publicSummaries(topic.articleIds, now().toISOString());
+      return { ...(await frame()), topic, articles, pictures: await pictures(leadIds(articles)) };
     },
     async channel(slug, page) {
       const f = await frame();
@@ -117,7 +149,7 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       const pages = Math.max(1, Math.ceil(total / CHANNEL_PAGE_SIZE));
       if (page > pages) return null;
       const articles = await store.articles.listPublished({ channel: slug, limit: CHANNEL_PAGE_SIZE, offset: (page - 1) * CHANNEL_PAGE_SIZE, asOf });
-      return { ...f, channel, articles, page, pages };
+      return { ...f, channel, articles, page, pages, pictures: await pictures(leadIds(articles)) };
     },
     sitemapPage: (afterId, limit) => store.articles.publicPage(afterId, limit, now().toISOString()),
     async recent(hours, limit) {
@@ -131,12 +163,21 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       if (slug && !channel) return null;
       const list = await store.articles.listPublished({ limit: FEED_SIZE, asOf: now().toISOString(), ...(channel ? { channel: channel.slug } : {}) });
       const articles = (await Promise.all(list.map((a) => store.articles.byId(a.id)))).filter((a): a is Article => !!a);
-      return { ...f, channel, articles };
+      return { ...f, channel, articles, pictures: await pictures(articles.flatMap((a) => [a.leadImageId, ...bodyMediaIds(a.bodyHtml)])) };
     },
     async article(id) {
       const article = await store.articles.byId(id);
       if (!article || article.status !== 'published' || !article.publishedAt || article.publishedAt > now().toISOString()) return null;
-      return { ...(await frame()), article };
+      return { ...(await frame()), article, pictures: await pictures([article.leadImageId, ...bodyMediaIds(article.bodyHtml)]) };
+    },
+    async leadPictures(articleIds) {
+      if (articleIds.length === 0) return new Map();
+      const summaries = await store.articles.publicSummaries([...articleIds], now().toISOString());
+      const found = await pictures(leadIds(summaries));
+      return new Map(summaries.flatMap((a) => {
+        const item = a.leadImageId === null ? undefined : found.get(a.leadImageId);
+        return item ? [[a.id, item] as const] : [];
+      }));
     },
   };
 }

@@ -19,13 +19,23 @@ export interface ExportReport {
 
 const MANIFEST = '.heitu-export.json';
 
+/**
+ * A rendition's path as pages name it (domain/media.ts renditionPath): only these are fetched
+ * from pages' text, so nothing a page says can name a file outside `/media/`.
+ */
+const RENDITIONS = /\/media\/[0-9a-f]{64}\/(?:lead|4x3|1x1|full)-\d{1,5}-\d{1,3}-\d{1,3}\.(?:avif|webp|jpg)(?![\w.-])/g;
+const RENDITION = /^\/media\//;
+
 /** `/zh-hans/articles/1` → `zh-hans/articles/1/index.html`; files keep their names (`feed.xml`). */
 export function fileFor(path: string): string {
   const clean = path.replace(/^\/+/, '');
   return /\.[a-z]+$/.test(clean) ? clean : join(clean, 'index.html');
 }
 
-/** Every public page of the site (home, channels, topics, articles, feeds, sitemaps) in every variant. */
+/**
+ * Every public page of the site (home, channels, topics, articles, feeds, sitemaps) in every
+ * variant. The pictures they show are found in the pages themselves (see exportSite).
+ */
 export async function publicPaths(reader: ReaderService): Promise<string[]> {
   const frame = await reader.frame();
   const paths = ['/robots.txt', '/sitemap.xml', '/news-sitemap.xml', '/assets/site.css', '/feed.xml', '/atom.xml', '/feed.json'];
@@ -91,9 +101,31 @@ export async function exportSite(dir: string, reader: ReaderService, fetchPage: 
   const previous = await readManifest(out);
   const next: Record<string, string> = {};
   const report: ExportReport = { written: 0, unchanged: 0, removed: 0, total: 0 };
-  for (const path of await publicPaths(reader)) {
+  const pictures = new Set<string>();
+  const pages = await publicPaths(reader);
+  // Pictures go after the pages, as the pages name them: a picture no page shows (taken down,
+  // or only on a page that is gone) is not written, and one written before is removed below.
+  const text = new TextDecoder();
+  for (let i = 0; i < pages.length; i++) {
+    const path = pages[i]!;
+    const picture = RENDITION.test(path);
+    if (picture && previous[fileFor(path)] !== undefined && (await lstat(await out.path(fileFor(path))).catch(() => null))?.isFile()) {
+      // A rendition never changes under its name: one written before is not made or read again.
+      next[fileFor(path)] = previous[fileFor(path)]!;
+      report.total++;
+      report.unchanged++;
+      continue;
+    }
     const { status, body } = await fetchPage(path);
     if (status !== 200) continue;
+    if (!picture) {
+      for (const m of text.decode(body).matchAll(RENDITIONS)) {
+        if (!pictures.has(m[0])) {
+          pictures.add(m[0]);
+          pages.push(m[0]);
+        }
+      }
+    }
     const file = fileFor(path);
     const target = await out.path(file);
     const hash = createHash('sha1').update(body).digest('hex');

@@ -6,6 +6,7 @@ import { rebuildBodyHtml, rebuildBodyHtmlYielding, leadingText, allowedUrl, BODY
 import { performance } from 'node:perf_hooks';
 import { convertHtml } from './convert.ts';
 import { sanitizeBody } from './sanitize.ts';
+import { html } from './safe-html.ts';
 import type { Term } from './scripts.ts';
 
 /** The element structure of HTML: every start tag with its attributes, every end tag, in order. */
@@ -135,4 +136,18 @@ test('a long body is rebuilt the same way while giving the event loop back betwe
   assert.equal(yielded, String(rebuildBodyHtml(body, slow, { text: '黑土网长春电:', as: 'span' })));
   assert.ok(turns >= 20, `other work ran ${turns} times during 400 ms of conversion`);
   assert.equal(leadingText(body, 12), '第0段长春第1段长春第2');
+});
+
+test('a library picture is rendered by the caller, or left out when the caller says no; without a renderer it keeps its id', () => {
+  const body = '<img data-media-id="5" alt="雪&quot;景"><p>正文</p><img data-media-id="6"><img data-media-id="x" alt="y">';
+  const seen: Array<[number, string | null]> = [];
+  const out = String(rebuildBodyHtml(body, (t) => `[${t}]`, { text: '长春电:', as: 'span' }, (id, alt) => {
+    seen.push([id, alt]);
+    return id === 5 ? html`<figure class="body-image">${alt}</figure>` : null;
+  }));
+  assert.deepEqual(seen, [[5, '[雪"景]'], [6, null]]);
+  // The picture above the first paragraph leaves the dateline lead in that paragraph.
+  assert.equal(out, '<figure class="body-image">[雪&quot;景]</figure><p><span class="dateline">[长春电:]</span>[正文]</p>');
+  assert.equal(String(rebuildBodyHtml('<p>甲</p><img data-media-id="5" alt="乙" onerror="x">')), '<p>甲</p><img alt="乙" data-media-id="5">');
+  assert.equal(String(rebuildBodyHtml('<img data-media-id="5 onerror=x">')), '');
 });

@@ -11,7 +11,8 @@ export const BODY_TAGS = ['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li',
   'figure', 'figcaption', 'img', 'span', 'cite', 'small', 'sub', 'sup'] as const;
 export const BODY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   a: ['href', 'title', 'rel'],
-  img: ['src', 'alt', 'width', 'height'],
+  // A picture from the media library is named by its id; the page renders it from the library.
+  img: ['src', 'alt', 'width', 'height', 'data-media-id'],
   span: ['class'],
 };
 /** Classes an editor may set (the lead's `dateline` span is the renderer's own, never parsed). */
@@ -41,8 +42,21 @@ export interface BodyLead {
   as: 'span' | 'text';
 }
 
-/** Markup already rebuilt from the allowlist, or a run of text still to convert and escape. */
-type Piece = string | { text: string };
+/** A media library id as a body names it: digits only, so it can never carry anything else. */
+export const MEDIA_ID = /^[1-9]\d{0,11}$/;
+
+/**
+ * Renders a library picture the body names (`<img data-media-id="12">`): the page's `<figure>`,
+ * or null when the picture must not be shown (missing, taken down), and the image is then left
+ * out. `alt` is the body's own alt text, already converted into the reader's script.
+ */
+export type BodyPicture = (id: number, alt: string | null) => SafeHtml | null;
+
+/**
+ * Markup already rebuilt from the allowlist, a run of text still to convert and escape, or a
+ * library picture still to render.
+ */
+type Piece = string | { text: string } | { mediaId: number; alt: string | null };
 
 /** Text is converted between slices of this much work, so a long body never holds the event loop. */
 const SLICE_MS = 4;
@@ -53,7 +67,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Parses body HTML into rebuilt markup and text runs: elements and attributes from the allowlist
  * only. The parser is fed a chunk per step of `feed`, so a caller can stop early or yield between.
  */
-function parseBody(html: string, lead: BodyLead | undefined): { pieces: Piece[]; feed: Generator<void> } {
+function parseBody(html: string, lead: BodyLead | undefined, withPictures = false): { pieces: Piece[]; feed: Generator<void> } {
   const pieces: Piece[] = [];
   let text = '';
   let skipDepth = 0;
@@ -70,6 +84,13 @@ function parseBody(html: string, lead: BodyLead | undefined): { pieces: Piece[];
           skipDepth++;
           return;
         }
+        const mediaId = name === 'img' ? attribs['data-media-id'] : undefined;
+        if (withPictures && mediaId !== undefined && MEDIA_ID.test(mediaId)) {
+          // Before the lead is placed: a picture above the first paragraph leaves the dateline where it belongs.
+          flush();
+          pieces.push({ mediaId: Number(mediaId), alt: attribs['alt'] ?? null });
+          return;
+        }
         const first = !seenElement && text.trim() === '';
         seenElement = true;
         if (DROP_WITH_CONTENT.has(name)) {
@@ -84,6 +105,7 @@ function parseBody(html: string, lead: BodyLead | undefined): { pieces: Piece[];
           const value = attribs[key];
           if (value === undefined) continue;
           if ((key === 'href' || key === 'src') && !allowedUrl(name, value)) continue;
+          if (key === 'data-media-id' && !MEDIA_ID.test(value)) continue;
           if (key === 'class') {
             const classes = value.split(/\s+/).filter((c) => BODY_CLASSES[name]?.includes(c));
             if (classes.length) attrs += ` class="${escapeHtml(classes.join(' '))}"`;
@@ -91,8 +113,9 @@ function parseBody(html: string, lead: BodyLead | undefined): { pieces: Piece[];
           }
           attrs += ` ${key}="${escapeHtml(value)}"`;
         }
-        // An image without an allowed source is an empty box.
-        if (name === 'img' && !/ src="/.test(attrs)) return;
+        // An image without an allowed source is an empty box; a library picture keeps its id for
+        // whoever renders it (pages render it; a body sent elsewhere still says what it was).
+        if (name === 'img' && !/ (?:src|data-media-id)="/.test(attrs)) return;
         flush();
         pieces.push(`<${name}${attrs}>`);
         if (leadPending && first && name === 'p') {
@@ -133,12 +156,19 @@ function parseBody(html: string, lead: BodyLead | undefined): { pieces: Piece[];
  * text, never markup: no dictionary entry or locked term can add an element or an attribute.
  * A lead, when given, opens the first paragraph.
  */
-export function rebuildBodyHtml(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead): SafeHtml {
-  const { pieces, feed } = parseBody(html, lead);
+export function rebuildBodyHtml(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead, pictures?: BodyPicture): SafeHtml {
+  const { pieces, feed } = parseBody(html, lead, !!pictures);
   for (const _ of feed);
   let out = '';
-  for (const p of pieces) out += typeof p === 'string' ? p : escapeHtml(convert(p.text));
+  for (const p of pieces) out += render(p, convert, pictures);
   return trustedHtml(out);
+}
+
+/** One piece as output: markup as rebuilt, text converted and escaped, a picture as its renderer made it (SafeHtml). */
+function render(p: Piece, convert: (text: string) => string, pictures: BodyPicture | undefined): string {
+  if (typeof p === 'string') return p;
+  if ('text' in p) return escapeHtml(convert(p.text));
+  return String(pictures?.(p.mediaId, p.alt === null ? null : convert(p.alt)) ?? '');
 }
 
 /**
@@ -146,8 +176,8 @@ export function rebuildBodyHtml(html: string, convert: (text: string) => string 
  * body rendered in another script (conversion is the costly part) must not keep every other
  * reader waiting.
  */
-export async function rebuildBodyHtmlYielding(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead): Promise<SafeHtml> {
-  const { pieces, feed } = parseBody(html, lead);
+export async function rebuildBodyHtmlYielding(html: string, convert: (text: string) => string = (t) => t, lead?: BodyLead, pictures?: BodyPicture): Promise<SafeHtml> {
+  const { pieces, feed } = parseBody(html, lead, !!pictures);
   let slice = performance.now();
   const pause = async () => {
     if (performance.now() - slice < SLICE_MS) return;
@@ -157,7 +187,7 @@ export async function rebuildBodyHtmlYielding(html: string, convert: (text: stri
   for (const _ of feed) await pause();
   let out = '';
   for (const p of pieces) {
-    out += typeof p === 'string' ? p : escapeHtml(convert(p.text));
+    out += render(p, convert, pictures);
     await pause();
   }
   return trustedHtml(out);
@@ -166,7 +196,7 @@ export async function rebuildBodyHtmlYielding(html: string, convert: (text: stri
 /** The first `max` characters of a body's text (for descriptions), without reading all of it. */
 export function leadingText(html: string, max: number): string {
   const { pieces, feed } = parseBody(html, undefined);
-  const textOf = () => pieces.map((p) => (typeof p === 'string' ? '' : p.text)).join('');
+  const textOf = () => pieces.map((p) => (typeof p === 'string' || !('text' in p) ? '' : p.text)).join('');
   for (const _ of feed) if (textOf().length >= max) break;
   return textOf().slice(0, max);
 }

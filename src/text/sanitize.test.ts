@@ -16,3 +16,10 @@ test('plain text becomes escaped paragraphs', () => {
   assert.equal(paragraphsToHtml('第一段\n\n第二段 <b>\n第三段'), '<p>第一段</p>\n<p>第二段 &lt;b&gt;</p>\n<p>第三段</p>');
   assert.equal(htmlToText('<p>甲 &amp; 乙</p>'), '甲 & 乙');
 });
+
+test('a library picture keeps its id, digits only; an id that is anything else is dropped with the empty box', () => {
+  assert.equal(sanitizeBody('<p>正文</p><img data-media-id="12" alt="雪景">'), '<p>正文</p><img data-media-id="12" alt="雪景" />');
+  assert.equal(sanitizeBody('<img data-media-id="12&quot; onerror=&quot;x" alt="a"><img data-media-id="-1"><img data-media-id="1e3"><img data-media-id="">'), '');
+  assert.equal(sanitizeBody('<img src="https://img.example/a.jpg" data-media-id="x1">'), '<img src="https://img.example/a.jpg" />');
+  assert.equal(sanitizeBody('<img data-media-id="7" onerror="alert(1)" data-other="1">'), '<img data-media-id="7" />');
+});

@@ -1,7 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 import { checkHtmlLimits } from './html-limits.ts';
 import { html } from './safe-html.ts';
-import { BODY_ATTRIBUTES, BODY_CLASSES, BODY_SCHEMES, BODY_SCHEMES_BY_TAG, BODY_TAGS } from './body-html.ts';
+import { BODY_ATTRIBUTES, BODY_CLASSES, BODY_SCHEMES, BODY_SCHEMES_BY_TAG, BODY_TAGS, MEDIA_ID } from './body-html.ts';
 
 /**
  * The article body HTML we accept (body-html.ts's allowlist, which the renderer applies again):
@@ -17,16 +17,19 @@ const options: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener nofollow' } }),
+    // A library id is digits or nothing: the renderer looks it up, and nothing else may ride in it.
+    img: (tagName, attribs) => ({ tagName, attribs: Object.fromEntries(Object.entries(attribs).filter(([k, v]) => k !== 'data-media-id' || MEDIA_ID.test(v))) }),
   },
 };
 
 /**
- * An image whose source was refused is an empty box; it is dropped from the output. (Not with an
+ * An image whose source was refused is an empty box; it is dropped from the output (a library
+ * picture, named by its id, has no source of its own and stays). (Not with an
  * exclusiveFilter: that cuts the output string at every such image, which is quadratic, and a
  * thousand of them after a long text took seconds.) In sanitize-html's output no attribute
  * value holds `>` or `"`, so the pattern cannot be fooled by one.
  */
-const IMAGE_WITHOUT_SOURCE = /<img(?![^>]*\ssrc=")[^>]*>/g;
+const IMAGE_WITHOUT_SOURCE = /<img(?![^>]*\s(?:src|data-media-id)=")[^>]*>/g;
 
 /** Throws HTML_TOO_LARGE or HTML_TOO_DEEP for bodies over what it can clean quickly (see html-limits.ts). */
 export function sanitizeBody(html: string): string {

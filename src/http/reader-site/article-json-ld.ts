@@ -3,6 +3,7 @@ import type { ArticleData } from '../../services/reader-service.ts';
 import { formatZoned } from '../../domain/time.ts';
 import { convertText } from '../../text/convert.ts';
 import { jsonScript, type SafeHtml } from '../../text/safe-html.ts';
+import { absoluteImage, leadPictureOf, SHARED_CROPS } from './pictures.ts';
 
 /**
  * schema.org NewsArticle for an article page, with the rights it is published under: who holds
@@ -15,6 +16,18 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
   const own = a.rightsClass === 'original' || a.rightsClass === 'exclusive';
   const holder = own ? t(s.operator, s.language) : t(a.sourceName);
   const year = new Date(a.publishedAt!).getUTCFullYear();
+  const picture = leadPictureOf(data.pictures, a);
+  // One picture in the crops search engines lay out (16:9, 4:3, 1:1), each its largest JPEG.
+  const image = picture
+    ? SHARED_CROPS.map((crop) => {
+        const i = absoluteImage(ctx, picture, crop);
+        return {
+          '@type': 'ImageObject', url: i.url, contentUrl: i.url, width: i.width, height: i.height,
+          ...(picture.caption ? { caption: t(picture.caption, picture.language) } : {}),
+          ...(picture.credit ? { creditText: t(picture.credit, picture.language) } : {}),
+        };
+      })
+    : null;
   const doc = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -28,6 +41,7 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
     ...(a.editorName ? { editor: { '@type': 'Person', name: t(a.editorName) } } : {}),
     publisher: { '@type': 'NewsMediaOrganization', name: t(s.siteName, s.language), url: ctx.absolute(ctx.href('/')) },
     mainEntityOfPage: ctx.absolute(ctx.href(`/articles/${a.id}`)),
+    ...(image ? { image } : {}),
     copyrightHolder: { '@type': 'Organization', name: holder },
     copyrightYear: year,
     copyrightNotice: `© ${year} ${holder ?? ''}`.trim(),

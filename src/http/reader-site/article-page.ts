@@ -8,6 +8,7 @@ import { html, joinHtml, type SafeHtml } from '../../text/safe-html.ts';
 import { leadingText, type BodyLead } from '../../text/body-html.ts';
 import { articleJsonLd } from './article-json-ld.ts';
 import { convertText } from '../../text/convert.ts';
+import { absoluteImage, bodyPictures, leadFigure, leadPictureOf } from './pictures.ts';
 
 const leadOf = (data: ArticleData): BodyLead => ({ text: formatLead(data.article.dateline, data.article.language), as: 'span' });
 
@@ -16,15 +17,16 @@ const leadOf = (data: ArticleData): BodyLead => ({ text: formatLead(data.article
  * first by the reader routes, then handed to articlePage.
  */
 export function articleBody(ctx: RenderContext, data: ArticleData): Promise<SafeHtml> {
-  return ctx.hYielding(data.article.bodyHtml, data.article.language, leadOf(data));
+  return ctx.hYielding(data.article.bodyHtml, data.article.language, leadOf(data), bodyPictures(ctx, data.pictures));
 }
 
 /**
  * The article page in the seed page's order: headline; time to the second, 來源, 編輯, 責編;
  * the 原題 line; the dateline lead and the body; the reprint notice.
  */
-export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtml = ctx.h(data.article.bodyHtml, data.article.language, leadOf(data))): string {
+export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtml = ctx.h(data.article.bodyHtml, data.article.language, leadOf(data), bodyPictures(ctx, data.pictures))): string {
   const a = data.article;
+  const picture = leadPictureOf(data.pictures, a);
   const { settings } = data;
   const from = a.language;
   const meta = joinHtml([
@@ -44,7 +46,7 @@ export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtm
   const article = html`<article>
 <h1 class="headline">${ctx.t(a.headline, from)}</h1>
 <p class="meta">${meta}</p>
-${a.byline ? html`<p class="byline">${ctx.t(a.byline, from)}</p>\n` : null}${a.originalHeadline ? html`<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : null}<div class="body">
+${a.byline ? html`<p class="byline">${ctx.t(a.byline, from)}</p>\n` : null}${a.originalHeadline ? html`<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : null}${picture ? html`${leadFigure(ctx, picture)}\n` : null}<div class="body">
 ${body}
 </div>
 ${corrections}${joinHtml(notices.map((n) => html`<p class="notice">${n}</p>`), '\n')}
@@ -58,6 +60,7 @@ ${corrections}${joinHtml(notices.map((n) => html`<p class="notice">${n}</p>`), '
       description: convertText(a.summary ?? leadingText(a.bodyHtml, 120), from, ctx.target, [...a.lockedTerms, ...data.terms]),
       publishedTime: formatZoned(a.publishedAt!, settings.timeZone),
       modifiedTime: formatZoned(a.updatedAt, settings.timeZone),
+      ...(picture ? { image: absoluteImage(ctx, picture) } : {}),
     },
     ...(a.channels[0] ? { currentChannel: a.channels[0] } : {}),
   });

@@ -13,7 +13,7 @@ export function channelPage(ctx: RenderContext, data: ChannelData): string {
   const pager = data.pages > 1
     ? html`<nav class="pager">${data.page > 1 ? html`<a rel="prev" href="${pageHref(data.page - 1)}">${ctx.t(LABELS.previous)}</a>` : null}<span>${ctx.t(LABELS.pageOf(data.page, data.pages))}</span>${data.page < data.pages ? html`<a rel="next" href="${pageHref(data.page + 1)}">${ctx.t(LABELS.next)}</a>` : null}</nav>`
     : null;
-  const body = html`<h1 class="headline">${ctx.t(c.name, c.language)}</h1>${articleList(ctx, data.articles)}${pager}`;
+  const body = html`<h1 class="headline">${ctx.t(c.name, c.language)}</h1>${articleList(ctx, data.articles, data.pictures)}${pager}`;
   return layout(ctx, {
     title: `${ctx.t(c.name, c.language)} - ${ctx.t(s.siteName, s.language)}`,
     path: data.page === 1 ? path : `${path}?page=${data.page}`,

@@ -1,8 +1,10 @@
 import type { FeedData } from '../../services/reader-service.ts';
 import type { RenderContext } from './render-context.ts';
 import { formatLead } from '../../domain/dateline.ts';
-import { convertHtmlYielding, convertText } from '../../text/convert.ts';
+import { convertText } from '../../text/convert.ts';
+import { rebuildBodyHtmlYielding } from '../../text/body-html.ts';
 import { escapeHtml, html, type SafeHtml } from '../../text/safe-html.ts';
+import { absoluteImage, feedBodyPictures, leadPictureOf, type AbsoluteImage } from './pictures.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -18,6 +20,8 @@ interface FeedItem {
   published: Date;
   updated: Date;
   categories: Array<{ term: string; label: string }>;
+  /** The lead picture's largest 16:9 JPEG, with its caption and credit as text in the reader's script. */
+  image: (AbsoluteImage & { caption: string | null; credit: string | null }) | null;
 }
 
 interface FeedHead {
@@ -60,6 +64,7 @@ export async function renderFeed(ctx: RenderContext, data: FeedData, format: Fee
   for (const a of data.articles) {
     const terms = [...a.lockedTerms, ...data.terms];
     const text = (t: string) => convertText(t, a.language, ctx.target, terms);
+    const picture = leadPictureOf(data.pictures, a);
     items.push({
       uri: a.uri,
       link: ctx.absolute(ctx.href(`/articles/${a.id}`)),
@@ -67,10 +72,19 @@ export async function renderFeed(ctx: RenderContext, data: FeedData, format: Fee
       summary: a.summary ? text(a.summary) : null,
       author: a.byline ? text(a.byline) : null,
       // Twenty full bodies in another script are the costly part: converted yielding to the loop.
-      content: s.feedFullText ? await convertHtmlYielding(a.bodyHtml, a.language, ctx.target, terms, { text: formatLead(a.dateline, a.language), as: 'text' }) : null,
+      content: s.feedFullText
+        ? await rebuildBodyHtmlYielding(a.bodyHtml, text, { text: formatLead(a.dateline, a.language), as: 'text' }, feedBodyPictures(ctx, data.pictures))
+        : null,
       published: new Date(a.publishedAt!),
       updated: new Date(a.updatedAt),
       categories: a.channels.map((slug) => ({ term: slug, label: convertText(data.channels.find((c) => c.slug === slug)?.name ?? slug, 'zh-Hant', ctx.target) })),
+      image: picture
+        ? {
+            ...absoluteImage(ctx, picture),
+            caption: picture.caption ? convertText(picture.caption, picture.language, ctx.target, terms) : null,
+            credit: picture.credit ? convertText(picture.credit, picture.language, ctx.target, terms) : null,
+          }
+        : null,
     });
   }
   if (format === 'json') return jsonFeed11(head, items, ctx.target);
@@ -80,7 +94,7 @@ export async function renderFeed(ctx: RenderContext, data: FeedData, format: Fee
 function rss2(head: FeedHead, items: FeedItem[]): SafeHtml {
   // RSS gives titles and descriptions no type and readers render them as HTML: escaped once more.
   return html`<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
 <title>${escapeHtml(head.title)}</title>
 <link>${head.link}</link>
@@ -95,9 +109,22 @@ ${items.map((i) => html`<item>
 <link>${i.link}</link>
 <guid isPermaLink="false">${i.uri}</guid>
 <pubDate>${i.published.toUTCString()}</pubDate>
-${i.summary ? html`<description>${escapeHtml(i.summary)}</description>\n` : null}${i.content ? html`<content:encoded>${String(i.content)}</content:encoded>\n` : null}${i.author ? html`<dc:creator>${i.author}</dc:creator>\n` : null}${i.categories.map((c) => html`<category domain="${c.term}">${c.label}</category>\n`)}</item>
+${i.summary ? html`<description>${escapeHtml(i.summary)}</description>\n` : null}${i.content ? html`<content:encoded>${String(i.content)}</content:encoded>\n` : null}${i.author ? html`<dc:creator>${i.author}</dc:creator>\n` : null}${i.categories.map((c) => html`<category domain="${c.term}">${c.label}</category>\n`)}${i.image ? rssImage(i.image) : null}</item>
 `)}</channel>
 </rss>
+`;
+}
+
+/**
+ * The lead picture for RSS readers: an enclosure (most readers show only that), and Media RSS
+ * with its size and words. The JPEG's length is not known before it is made; 0 is what the RSS
+ * profile asks for then.
+ */
+function rssImage(image: NonNullable<FeedItem['image']>): SafeHtml {
+  return html`<enclosure url="${image.url}" length="0" type="image/jpeg"/>
+<media:content url="${image.url}" medium="image" type="image/jpeg" width="${image.width}" height="${image.height}">${
+    image.caption ? html`<media:description type="plain">${image.caption}</media:description>` : null
+  }${image.credit ? html`<media:credit>${image.credit}</media:credit>` : null}</media:content>
 `;
 }
 
@@ -118,7 +145,7 @@ ${items.map((i) => html`<entry>
 <link rel="alternate" type="text/html" href="${i.link}"/>
 <published>${i.published.toISOString()}</published>
 <updated>${i.updated.toISOString()}</updated>
-${i.summary ? html`<summary type="text">${i.summary}</summary>\n` : null}${i.content ? html`<content type="html">${String(i.content)}</content>\n` : null}${i.author ? html`<author><name>${i.author}</name></author>\n` : null}${i.categories.map((c) => html`<category term="${c.term}" label="${c.label}"/>\n`)}</entry>
+${i.summary ? html`<summary type="text">${i.summary}</summary>\n` : null}${i.content ? html`<content type="html">${String(i.content)}</content>\n` : null}${i.author ? html`<author><name>${i.author}</name></author>\n` : null}${i.categories.map((c) => html`<category term="${c.term}" label="${c.label}"/>\n`)}${i.image ? html`<link rel="enclosure" type="image/jpeg" href="${i.image.url}"/>\n` : null}</entry>
 `)}</feed>
 `;
 }
@@ -138,6 +165,7 @@ function jsonFeed11(head: FeedHead, items: FeedItem[], language: string): string
       title: i.title,
       ...(i.summary ? { summary: i.summary } : {}),
       ...(i.content ? { content_html: String(i.content) } : {}),
+      ...(i.image ? { image: i.image.url } : {}),
       date_published: i.published.toISOString(),
       date_modified: i.updated.toISOString(),
       ...(i.author ? { authors: [{ name: i.author }] } : {}),

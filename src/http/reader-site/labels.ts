@@ -34,6 +34,9 @@ export const LABELS = {
   refusedBack: '返回上一頁',
   reprint: '轉載',
   corrections: '更正',
+  /** Before a picture's credit: our own photographer's, or where someone else's picture came from. */
+  photoBy: '攝影',
+  pictureSource: '圖片來源',
   verifyTitle: '授權機構查詢',
   verifyIntro: '輸入機構名稱或授權證書編號,查詢其是否獲得本網內容授權。謹防冒充本網代理的機構。',
   verifyButton: '查詢',

@@ -2,6 +2,7 @@ import type { RenderContext } from './render-context.ts';
 import { LABELS } from './labels.ts';
 import { VARIANTS, targetOfVariant, type Variant } from '../../domain/variant.ts';
 import { html, joinHtml, type SafeHtml } from '../../text/safe-html.ts';
+import type { AbsoluteImage } from './pictures.ts';
 
 const VARIANT_NAMES: Record<Variant, string> = { 'zh-hans': '简体', 'zh-hant': '繁體', 'zh-hk': '香港' };
 const LANG_ATTR = (v: Variant): string => targetOfVariant(v);
@@ -14,7 +15,7 @@ export interface PageShell {
   body: SafeHtml;
   currentChannel?: string;
   /** For OpenGraph and Twitter cards; plain text in the reader's script. */
-  meta?: { description?: string; type?: 'article' | 'website'; publishedTime?: string; modifiedTime?: string };
+  meta?: { description?: string; type?: 'article' | 'website'; publishedTime?: string; modifiedTime?: string; image?: AbsoluteImage };
 }
 
 const OG_LOCALE: Record<Variant, string> = { 'zh-hans': 'zh_CN', 'zh-hant': 'zh_TW', 'zh-hk': 'zh_HK' };
@@ -45,8 +46,14 @@ export function layout(ctx: RenderContext, page: PageShell): string {
       ...(m.description ? [['og:description', m.description]] : []),
       ...(m.publishedTime ? [['article:published_time', m.publishedTime]] : []),
       ...(m.modifiedTime ? [['article:modified_time', m.modifiedTime]] : []),
+      ...(m.image
+        ? [['og:image', m.image.url], ['og:image:type', 'image/jpeg'], ['og:image:width', String(m.image.width)], ['og:image:height', String(m.image.height)], ...(m.image.alt ? [['og:image:alt', m.image.alt]] : [])]
+        : []),
     ] as Array<[string, string]>).map(([p, c]) => html`<meta property="${p}" content="${c}">`),
-    html`<meta name="twitter:card" content="summary">`,
+    // A shared link with a picture is shown with it, large.
+    html`<meta name="twitter:card" content="${m.image ? 'summary_large_image' : 'summary'}">`,
+    m.image ? html`<meta name="twitter:image" content="${m.image.url}">` : null,
+    m.image?.alt ? html`<meta name="twitter:image:alt" content="${m.image.alt}">` : null,
     m.description ? html`<meta name="description" content="${m.description}">` : null,
   ], '\n');
   const nav = regions.map((c) => html`<a href="${ctx.href(`/channels/${c.slug}`)}"${page.currentChannel === c.slug ? html` aria-current="page"` : null}>${ctx.t(c.name, c.language)}</a>`);

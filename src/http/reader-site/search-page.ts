@@ -4,6 +4,8 @@ import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
 import { formatLocalDateTime } from '../../domain/time.ts';
 import { html } from '../../text/safe-html.ts';
+import type { MediaItem } from '../../domain/media.ts';
+import { thumbnail } from './pictures.ts';
 
 export interface SearchView {
   q: string;
@@ -16,6 +18,8 @@ export interface SearchView {
   pages: number;
   /** Set when the query was refused; already in the reader's words. */
   error: string | null;
+  /** Lead pictures of the results, by article id. */
+  pictures?: ReadonlyMap<number, MediaItem>;
 }
 
 /** The search form and results; the form works without JavaScript. */
@@ -37,7 +41,12 @@ export function searchPage(ctx: RenderContext, v: SearchView): string {
     results = html`<p class="search-count">${ctx.t(LABELS.searchResults(v.q, v.total), 'zh-Hant')}</p>${
       v.results.length
         ? html`<ol class="results">${v.results.map(
-            (r) => html`<li><a href="${ctx.href(`/articles/${r.id}`)}">${r.headline}</a> <time datetime="${r.publishedAt}">${formatLocalDateTime(r.publishedAt, tz).slice(0, 16)}</time><p class="snippet">${r.snippet}</p></li>`,
+            (r) => {
+              const href = ctx.href(`/articles/${r.id}`);
+              const picture = v.pictures?.get(r.id);
+              const text = html`<a href="${href}">${r.headline}</a> <time datetime="${r.publishedAt}">${formatLocalDateTime(r.publishedAt, tz).slice(0, 16)}</time><p class="snippet">${r.snippet}</p>`;
+              return picture ? html`<li class="with-thumb">${thumbnail(ctx, picture, href, true)}${text}</li>` : html`<li>${text}</li>`;
+            },
           )}</ol>`
         : html`<p>${ctx.t(LABELS.searchNone)}</p>`
     }${

@@ -21,6 +21,9 @@ h1.headline{font-size:28px;line-height:1.4;margin:8px 0 12px}
 .original-headline,.byline{color:#555;font-size:15px}
 .body p{text-indent:2em;margin:0 0 1em}
 .body figure{margin:1em 0}.body img{max-width:100%;height:auto}
+picture img{max-width:100%;height:auto}
+figure.lead-image{margin:12px 0 16px}figure.lead-image img,figure.body-image img{display:block;width:100%;height:auto;background:#eee}
+figure.lead-image figcaption,figure.body-image figcaption{font-size:14px;color:#666;margin-top:4px;line-height:1.6}.credit{margin-left:8px;color:#999}
 .body figcaption{font-size:14px;color:#666}.body .credit{margin-left:8px;color:#999}
 .body blockquote{border-left:4px solid #d9c7a8;margin:1em 0;padding:0 1em;color:#444}
 .corrections{border:1px solid #e2c9a0;background:#fff8ec;padding:8px 12px;margin-top:16px;font-size:14px}.corrections h2{font-size:15px;margin:0}.corrections ul{margin:4px 0;padding-left:18px}
@@ -28,7 +31,11 @@ h1.headline{font-size:28px;line-height:1.4;margin:8px 0 12px}
 ul.list{list-style:none;padding:0;margin:0}
 ul.list li{padding:6px 0;border-bottom:1px dashed #e2dccf}
 ul.list time{color:#888;font-size:13px;margin-left:8px}
+.thumb{float:right;width:96px;margin:3px 0 4px 10px;line-height:0}.thumb img{display:block;width:96px;height:auto;aspect-ratio:4/3;object-fit:cover;background:#eee}
+li.with-thumb::after{content:"";display:block;clear:both}
 .lead{background:#fff;border-left:6px solid #8a2b1e;padding:8px 16px;margin-bottom:16px}.lead-headline{font-size:26px;margin:4px 0}
+.lead.with-picture{display:flow-root}.lead-picture{display:block;margin:8px 0;line-height:0}.lead-picture img{display:block;width:100%;height:auto;background:#eee}
+@media (min-width:640px){.lead-picture{float:right;width:280px;margin:4px 0 8px 16px}}
 .blocks{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:16px;margin-top:20px}
 .block h2{font-size:18px;border-bottom:2px solid #8a2b1e;margin:0 0 6px}
 .site-search{float:right;clear:right;margin-top:6px}.site-search input{padding:2px 6px;border:0;border-radius:3px}
