@@ -6,7 +6,12 @@ import { isDomainError } from '../domain/errors.ts';
 import { openAndPrepareStore, startServer, buildApp } from '../main.ts';
 import { exportSite, RefusedPathError } from '../services/static-export.ts';
 import { importNinjs, splitNinjsText } from '../services/ninjs-import.ts';
-import { exportNinjs } from '../services/ninjs-export.ts';
+import { exportNinjs, writePictureFiles } from '../services/ninjs-export.ts';
+import { createMediaService } from '../services/media-service.ts';
+import { confinedDir } from '../services/confined-dir.ts';
+import { dirname, join, resolve } from 'node:path';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/ports.ts';
 import { ninjsImportContext, requireSettings } from '../services/site-context.ts';
 import { createUserAdminService } from '../services/user-admin-service.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -22,8 +27,10 @@ import { backupCommand, restoreCommand } from './backup-commands.ts';
 const HELP = `heitu: the Heitu news platform
 
   heitu serve                 run the reader site (PORT, HOST, HEITU_DATA_DIR, DATABASE_URL)
-  heitu import FILE… [--json] import IPTC ninjs 3.x/2.x: one object, an array, or NDJSON ("-" reads stdin)
-  heitu export [--out FILE]   write every article as ninjs 3.1 NDJSON (stdout by default)
+  heitu import FILE… [--json] import IPTC ninjs 3.x/2.x: one object, an array, or NDJSON ("-" reads stdin);
+                              pictures (associations of type picture) are read from files beside FILE
+  heitu export [--out FILE]   write every article as ninjs 3.1 NDJSON (stdout by default); with --out,
+                              its pictures' renditions are written beside FILE (media/…), else linked
   heitu user add --name LOGIN --role ROLE[,ROLE…] [--display NAME] [--password-stdin]
                               create a newsroom account; prints a generated password once,
                               or reads the password from stdin
@@ -93,11 +100,14 @@ async function importCommand(args: string[]): Promise<number> {
   const store = await openAndPrepareStore(config);
   try {
     const settings = await requireSettings(store);
+    const media = mediaOf(config, store);
     const deps = {
       store,
       context: async () => ninjsImportContext(settings, await store.channels.list()),
       articleUrl: (id: number) => `${config.publicUrl}/articles/${id}`,
     };
+    // The library records who uploaded a picture; an import has no newsroom account (0 is no user).
+    const importer = { id: 0, login: 'import', displayName: 'import', roles: [] };
     const items = [];
     let failed = 0;
     for (const file of files) {
@@ -109,7 +119,8 @@ async function importCommand(args: string[]): Promise<number> {
         failed++;
         continue;
       }
-      for (const outcome of await importNinjs(deps, splitNinjsText(text))) {
+      const pictures = { dir: file === '-' ? null : dirname(resolve(file)), media, actor: importer, maxFileBytes: config.limits.uploadFileBytes };
+      for (const outcome of await importNinjs({ ...deps, pictures }, splitNinjsText(text))) {
         items.push({ ...outcome, file });
         if ('error' in outcome) failed++;
       }
@@ -129,18 +140,31 @@ async function importCommand(args: string[]): Promise<number> {
   }
 }
 
+/** The media library as the server has it (same folder under the data folder), for import and export. */
+function mediaOf(config: Config, store: Store) {
+  return createMediaService(store, join(config.dataDir, 'uploads', 'media'), { maxFileBytes: config.limits.uploadFileBytes, prepareOnUpload: false });
+}
+
 async function exportCommand(args: string[]): Promise<number> {
   const outIndex = args.indexOf('--out');
-  const out = outIndex >= 0 ? createWriteStream(args[outIndex + 1] ?? 'export.ndjson') : process.stdout;
-  const store = await openAndPrepareStore(loadConfig());
+  const outFile = outIndex >= 0 ? (args[outIndex + 1] ?? 'export.ndjson') : null;
+  const config = loadConfig();
+  const store = await openAndPrepareStore(config);
   try {
+    // Into a file: the pictures' renditions go beside it, named relatively, so the folder moves as one.
+    // To stdout there is no folder: renditions are linked where the site serves them.
+    const folder = outFile ? await confinedDir(dirname(resolve(outFile))) : null;
+    const media = folder ? mediaOf(config, store) : null;
+    const out = outFile ? createWriteStream(outFile) : process.stdout;
+    const written = new Set<string>();
     let n = 0;
-    for await (const item of exportNinjs(store)) {
+    for await (const item of exportNinjs(store, 200, folder ? {} : { href: (path) => `${config.publicUrl}${path}` })) {
+      if (folder && media) await writePictureFiles(item, folder, media, written);
       if (!out.write(`${JSON.stringify(item)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       n++;
     }
     if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
-    console.error(`exported ${n} articles as ninjs 3.1`);
+    console.error(`exported ${n} articles as ninjs 3.1${folder ? ` and ${written.size} picture files` : ''}`);
     return 0;
   } finally {
     await store.close();

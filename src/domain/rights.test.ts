@@ -44,3 +44,29 @@ test('claims move from new to a decision, and decided claims stay decided', () =
   assert.equal(claimTransition('info-requested', 'take-down'), 'taken-down');
   for (const done of ['rejected', 'corrected', 'taken-down'] as const) assert.equal(claimTransition(done, 'assign'), null);
 });
+
+import fc from 'fast-check';
+import { coversPicture } from './rights.ts';
+import { PHOTO_RIGHTS } from './media.ts';
+
+test('pictures: only our own unless the agreement names more; stored agreements without the field load with that default', () => {
+  assert.deepEqual(scope.pictures, ['own']);
+  const own = { rightsClass: 'own' as const, takenDownAt: null };
+  const agency = { rightsClass: 'agency' as const, takenDownAt: null };
+  assert.equal(coversPicture(scope, own), true);
+  assert.equal(coversPicture(scope, agency), false);
+  assert.equal(coversPicture({ pictures: ['own', 'agency'] }, agency), true);
+  assert.equal(coversPicture({ pictures: ['own', 'agency'] }, { ...agency, takenDownAt: '2026-11-30T00:00:00Z' }), false, 'a taken-down picture goes to no one');
+  assert.equal(agreementScopeSchema.safeParse({ rights: ['original'], uses: ['reprint'], attribution: 'x', pictures: ['everything'] }).success, false);
+});
+
+test('an item whose class is not in the scope is never delivered, whatever the scope and the item', () => {
+  const cls = fc.constantFrom(...PHOTO_RIGHTS);
+  fc.assert(
+    fc.property(fc.uniqueArray(cls, { maxLength: PHOTO_RIGHTS.length }), cls, fc.option(fc.constant('2026-11-30T00:00:00Z'), { nil: null }), (pictures, rightsClass, takenDownAt) => {
+      const delivered = coversPicture({ pictures }, { rightsClass, takenDownAt });
+      if (!pictures.includes(rightsClass) || takenDownAt) assert.equal(delivered, false);
+      else assert.equal(delivered, true);
+    }),
+  );
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RIGHTS_CLASSES, type RightsClass } from './article.ts';
+import { PHOTO_RIGHTS, type PhotoRights } from './media.ts';
 
 /**
  * Licensing rules, pure: what an agreement lets a licensee receive, and the rights-claims window.
@@ -14,6 +15,12 @@ export const agreementScopeSchema = z.object({
   /** Channel or region slugs; empty means every channel. */
   channels: z.array(z.string().regex(/^[a-z0-9-]{1,60}$/)).max(50).default([]),
   rights: z.array(z.enum(RIGHTS_CLASSES)).min(1),
+  /**
+   * Picture classes the licensee may receive with the text. Only our own by default: an agency's
+   * picture in our story is still the agency's, passed on only where the agreement names it.
+   * Agreements stored before pictures were delivered load with the default.
+   */
+  pictures: z.array(z.enum(PHOTO_RIGHTS)).default(['own']),
   uses: z.array(z.enum(USES)).min(1).refine((u) => u.includes('reprint') || u.includes('excerpt'), 'uses must include reprint or excerpt'),
   validFrom: z.string().datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v).toISOString() : null)),
   validUntil: z.string().datetime({ offset: true }).nullish().transform((v) => (v ? new Date(v).toISOString() : null)),
@@ -49,6 +56,14 @@ export function scopeRefusal(scope: Pick<AgreementScope, 'channels' | 'rights' |
   if (scope.channels.length && !a.channels.some((c) => scope.channels.includes(c))) return 'channel';
   if (!scope.uses.includes('archive') && scope.validFrom && a.publishedAt && a.publishedAt < scope.validFrom) return 'archive';
   return null;
+}
+
+/**
+ * Whether a picture may go out to a licensee under this scope: its class named in the agreement,
+ * and not taken down (a taken-down picture goes to no one).
+ */
+export function coversPicture(scope: Pick<AgreementScope, 'pictures'>, picture: { rightsClass: PhotoRights; takenDownAt: string | null }): boolean {
+  return !picture.takenDownAt && scope.pictures.includes(picture.rightsClass);
 }
 
 /** Full text only with the reprint use; otherwise an excerpt. */

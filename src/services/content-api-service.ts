@@ -1,6 +1,8 @@
 import type { Agreement, Licensee, Store } from '../store/ports.ts';
 import type { Article } from '../domain/article.ts';
-import { agreementState, representationFor, scopeRefusal } from '../domain/rights.ts';
+import { agreementState, coversPicture, representationFor, scopeRefusal } from '../domain/rights.ts';
+import type { MediaItem } from '../domain/media.ts';
+import { articlePictureIds } from '../domain/ninjs/picture-to-ninjs.ts';
 import { DomainError } from '../domain/errors.ts';
 import { articleToNinjs } from '../domain/ninjs/to-ninjs.ts';
 import { ninjsExportContext, requireSettings } from './site-context.ts';
@@ -51,8 +53,20 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
     return { settings, ctx: ninjsExportContext(settings, await store.channels.list()) };
   }
 
-  function toItem(a: Article, g: Grant, { settings, ctx }: Awaited<ReturnType<typeof site>>): Record<string, unknown> {
-    const item = articleToNinjs(a, ctx);
+  /**
+   * The pictures of these articles that the agreement lets out, by id, read in one query. A picture
+   * not covered (or taken down) is simply absent: it goes neither as an association nor in a body.
+   */
+  async function coveredPictures(articles: readonly Article[], g: Grant): Promise<Map<number, MediaItem>> {
+    const ids = [...new Set(articles.flatMap((a) => articlePictureIds(a)))];
+    if (ids.length === 0) return new Map();
+    const items = await store.media.byIds(ids);
+    return new Map(items.filter((p) => coversPicture(g.agreement.scope, p)).map((p) => [p.id, p]));
+  }
+
+  function toItem(a: Article, g: Grant, { settings, ctx }: Awaited<ReturnType<typeof site>>, covered: ReadonlyMap<number, MediaItem>): Record<string, unknown> {
+    const pictures = articlePictureIds(a).flatMap((id) => covered.get(id) ?? []);
+    const item = articleToNinjs(a, ctx, { items: pictures, href: (path) => `${publicUrl}${path}`, srcInBody: true });
     const year = new Date(a.publishedAt!).getUTCFullYear();
     const holder = a.rightsClass === 'reprint' || a.rightsClass === 'licensed-in' ? (a.sourceName ?? settings.operator) : settings.operator;
     const representation = representationFor(g.agreement.scope);
@@ -65,7 +79,7 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
     };
     if (a.status === 'withdrawn') {
       // A kill: the item says it is canceled and carries no text.
-      const { bodies: _b, descriptions: _d, ...rest } = item;
+      const { bodies: _b, descriptions: _d, associations: _p, ...rest } = item;
       return { ...rest, ...rights, pubStatus: 'canceled' };
     }
     if (representation === 'partial') {
@@ -82,9 +96,10 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
    */
   async function toItems(articles: Article[], g: Grant, shared: Awaited<ReturnType<typeof site>>): Promise<Array<Record<string, unknown>>> {
     const items: Array<Record<string, unknown>> = [];
+    const covered = await coveredPictures(articles, g);
     for (const [i, a] of articles.entries()) {
       if (i > 0 && i % 10 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      items.push(toItem(a, g, shared));
+      items.push(toItem(a, g, shared, covered));
     }
     return items;
   }
@@ -105,7 +120,7 @@ export function createContentApiService(store: Store, publicUrl: string, now: ()
       const refusal = scopeRefusal(g.agreement.scope, a);
       if (refusal) throw new DomainError('LICENCE_OUT_OF_SCOPE', `item ${id} is outside the agreement (${refusal})`);
       await checkQuota(g, [id]);
-      return toItem(a, g, await site());
+      return toItem(a, g, await site(), await coveredPictures([a], g));
     },
 
     /**

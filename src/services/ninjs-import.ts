@@ -4,6 +4,11 @@ import { articleFromNinjs, NinjsMappingError, type NinjsContext } from '../domai
 import { sameContent } from '../domain/article.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { controlCharacterError } from '../domain/input-text.ts';
+import type { Actor } from '../domain/roles.ts';
+import { picturesFromNinjs, remapBodyPictures, withFileHrefsAsUris, type NinjsPictureRef } from '../domain/ninjs/picture-from-ninjs.ts';
+import type { ArticleInput } from '../domain/article.ts';
+import type { MediaService } from './media-service.ts';
+import { readPictureFiles, PictureFileError, type PictureFile } from './ninjs-picture-files.ts';
 
 export type ImportOutcome =
   | { id: number; url: string; status: 'created' | 'updated' | 'unchanged' }
@@ -40,6 +45,20 @@ export interface ImportDeps {
   /** Who runs the import, for the audit log. */
   actor?: Actx;
   now?: () => Date;
+  /**
+   * Pictures the items bring (associations of type picture) go into the media library through
+   * this, as uploads do. Without it they are left behind, and so are the body's pictures.
+   */
+  pictures?: PictureImportDeps;
+}
+
+export interface PictureImportDeps {
+  /** The folder of the imported file: renditions' hrefs are file names inside it (null: read from stdin, no folder). */
+  dir: string | null;
+  media: MediaService;
+  /** Who the pictures are uploaded as, for the library and its audit. */
+  actor: Actor;
+  maxFileBytes: number;
 }
 
 const IMPORT_ACTOR: Actx = { actorId: null, actorLogin: 'import' };
@@ -93,7 +112,8 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
   if (bad) return fail(bad.code, bad.error);
   const version = schemaVersionOf(item);
   if (typeof version !== 'string') return fail('NINJS_UNSUPPORTED', version.unsupported);
-  const invalid = validateNinjs(item, version);
+  // A picture file beside the imported file is named by a relative href, which the schema (href: URI) does not know.
+  const invalid = validateNinjs(deps.pictures ? withFileHrefsAsUris(item) : item, version);
   if (invalid) return fail('NINJS_INVALID', invalid);
   try {
     const mapped = articleFromNinjs(item, ctx);
@@ -102,8 +122,13 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
     const input = mapped.status === 'published' && mapped.publishedAt && Date.parse(mapped.publishedAt) > (deps.now?.() ?? new Date()).getTime()
       ? { ...mapped, status: 'scheduled' as const }
       : mapped;
+    const refs = deps.pictures ? picturesFromNinjs(item) : [];
+    // Every picture file is read and checked before anything is written: a bad one refuses the item whole.
+    const files = refs.length ? await readPictureFiles(deps.pictures!, refs) : [];
+    // Pictures already in the library (a re-import) have their ids without an upload: an unchanged item writes nothing.
+    const known = await Promise.all(files.map(async (f) => (await deps.store.media.byHash(f.hash))?.id ?? null));
     const existing = input.uri ? await deps.store.articles.byUri(input.uri) : null;
-    if (existing && sameContent(input, existing)) {
+    if (existing && sameContent(withPictures(input, refs, known), existing)) {
       return { id: existing.id, url: deps.articleUrl(existing.id), status: 'unchanged' };
     }
     // Article URIs are public (feed guids): an import must not become a way around review.
@@ -114,14 +139,41 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
       return fail('NINJS_CONFLICT', `article ${existing.id} is ${existing.status.replace('_', ' ')}; an import does not change what reviewers are signing`);
     }
     const actor = deps.actor ?? IMPORT_ACTOR;
+    const ids = await uploadPictures(deps.pictures, files);
+    const final = withPictures(input, refs, ids);
     const saved = existing
-      ? await deps.store.articles.update(existing.id, input, existing.revision, actor, { action: 'article.import' })
-      : await deps.store.articles.create(input, actor, { audit: { action: 'article.import' } });
+      ? await deps.store.articles.update(existing.id, final, existing.revision, actor, { action: 'article.import' })
+      : await deps.store.articles.create(final, actor, { audit: { action: 'article.import' } });
     return { id: saved.id, url: deps.articleUrl(saved.id), status: existing ? 'updated' : 'created' };
   } catch (e) {
     if (e instanceof NinjsMappingError) return fail(e.code, e.message);
+    if (e instanceof PictureFileError) return fail(e.code, e.message);
     if (isDomainError(e)) return fail(e.code, e.message);
     // Whatever else one item runs into (the database refusing a value), the others go on.
     return fail('IMPORT_FAILED', e instanceof Error ? e.message : String(e));
   }
+}
+
+/** The article with the pictures that came with it: the lead set, and the body naming them by their ids here. */
+function withPictures(input: ArticleInput, refs: readonly NinjsPictureRef[], ids: ReadonlyArray<number | null>): ArticleInput {
+  const map = new Map<number, number>();
+  refs.forEach((r, i) => {
+    if (r.sourceId !== null && ids[i] != null) map.set(r.sourceId, ids[i]!);
+  });
+  const lead = refs.findIndex((r) => r.lead);
+  return { ...input, leadImageId: lead >= 0 ? (ids[lead] ?? null) : null, bodyHtml: remapBodyPictures(input.bodyHtml, map) };
+}
+
+/** Uploads the checked files; the same file already in the library is that item, with its own fields. */
+async function uploadPictures(deps: PictureImportDeps | undefined, files: readonly PictureFile[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const f of files) {
+    try {
+      ids.push((await deps!.media.upload(deps!.actor, f.bytes, f.ref.fields, null)).item.id);
+    } catch (e) {
+      if (isDomainError(e)) throw new PictureFileError(e.code, `picture ${f.ref.href}: ${e.message}`);
+      throw e;
+    }
+  }
+  return ids;
 }

@@ -27,7 +27,7 @@ export async function rightsPolicy(store: Store, publicUrl: string, agreementId:
     profile: 'https://iptc.org/std/RightsML/odrl-profile/',
     assigner: { uid: `${publicUrl}/#operator`, 'vcard:fn': settings.operator },
     assignee: { uid: `${publicUrl}/licensees/${licensee.certificateNo}`, 'vcard:fn': licensee.name },
-    target: { '@type': 'AssetCollection', uid: `${publicUrl}/rights/policies/${agreement.id}#assets`, 'dct:description': `channels: ${s.channels.join(', ') || 'all'}; rights classes: ${s.rights.join(', ')}` },
+    target: { '@type': 'AssetCollection', uid: `${publicUrl}/rights/policies/${agreement.id}#assets`, 'dct:description': `channels: ${s.channels.join(', ') || 'all'}; rights classes: ${s.rights.join(', ')}; picture classes: ${s.pictures.join(', ')}` },
     ...(agreement.revokedAt ? { 'dct:valid': `revoked ${agreement.revokedAt}` } : {}),
     permission: actions.map((action) => ({ action, ...(constraints.length ? { constraint: constraints } : {}), duty })),
     prohibition: [{ action: 'modify', 'dct:description': 'Headline and body may not be altered.' }],

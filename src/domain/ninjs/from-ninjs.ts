@@ -13,7 +13,8 @@ export type NinjsRejection =
   | 'NINJS_NO_BODY'
   | 'NINJS_NOT_CHINESE'
   | 'NINJS_NO_DATE'
-  | 'NINJS_FIELD_INVALID';
+  | 'NINJS_FIELD_INVALID'
+  | 'NINJS_PICTURE_INVALID';
 
 export class NinjsMappingError extends Error {
   constructor(readonly code: NinjsRejection, message: string) {
@@ -35,7 +36,7 @@ export interface NinjsContext {
 type Json = Record<string, unknown>;
 
 /** ninjs 2.x spells every property in lower case; reading both through lower-cased keys maps them at once. */
-function lowerKeys(value: unknown): unknown {
+export function lowerKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(lowerKeys);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]));

@@ -2,7 +2,10 @@ import type { Article, RightsClass } from '../article.ts';
 import { formatLead } from '../dateline.ts';
 import { rebuildBodyHtml } from '../../text/body-html.ts';
 import { formatZoned } from '../time.ts';
+import type { MediaItem } from '../media.ts';
+import { escapeHtml } from '../../text/safe-html.ts';
 import { NINJS_CHANNEL_URI, NINJS_RIGHTS_URI, NINJS_SCHEMA_31 } from './ninjs-vocabulary.ts';
+import { bodyRendition, pictureToNinjs, rewriteBodyPictures } from './picture-to-ninjs.ts';
 
 export interface NinjsExportContext {
   timeZone: string;
@@ -10,10 +13,40 @@ export interface NinjsExportContext {
   rightsLabel(rightsClass: RightsClass): string;
 }
 
-/** ninjs 3.1 for one article; the dateline lead goes back into the body, where agencies put it. */
-export function articleToNinjs(a: Article, ctx: NinjsExportContext): Record<string, unknown> {
+export interface NinjsPictures {
+  /**
+   * The pictures that may go out with the article, lead first, then the body's in order. A picture
+   * the body names that is not among them is taken out of the body too: it must not leak there.
+   */
+  items: readonly MediaItem[];
+  /** A rendition's link from its site path: absolute for licensees, a file name beside an export. */
+  href(path: string): string;
+  /**
+   * Licensees get `src` on the body's pictures so they show as they are; an export keeps only the
+   * library id, which its import maps to the pictures it brings in.
+   */
+  srcInBody: boolean;
+}
+
+/**
+ * ninjs 3.1 for one article; the dateline lead goes back into the body, where agencies put it.
+ * With `pictures`, they go as associations of type picture and the body keeps only those.
+ */
+export function articleToNinjs(a: Article, ctx: NinjsExportContext, pictures?: NinjsPictures): Record<string, unknown> {
+  const byId = new Map((pictures?.items ?? []).map((p) => [p.id, p]));
   // Rebuilt like a page's body: the lead goes in as text, and only allowlisted markup goes out.
-  const body = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language), as: 'text' }));
+  const rebuilt = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language), as: 'text' }));
+  const body = !pictures
+    ? rebuilt
+    : rewriteBodyPictures(rebuilt, (id, tag) => {
+        const p = byId.get(id);
+        if (!p) return '';
+        if (!pictures.srcInBody) return tag;
+        // The library's rendition, not whatever src the tag had: the licensee shows what the association describes.
+        const src = ` src="${escapeHtml(pictures.href(bodyRendition(p).path))}"`;
+        return `<img${src}${tag.slice(4).replace(/\ssrc="[^"]*"/, '')}`;
+      });
+  const associations = (pictures?.items ?? []).map((p) => pictureToNinjs(p, p.id === a.leadImageId ? 'lead' : 'inline', ctx.timeZone, pictures!.href));
   const infoSources = [
     a.sourceName && { name: a.sourceName, role: 'source' },
     a.editorName && { name: a.editorName, role: 'editor' },
@@ -43,6 +76,7 @@ export function articleToNinjs(a: Article, ctx: NinjsExportContext): Record<stri
     ],
     genres: [{ name: ctx.rightsLabel(a.rightsClass), uri: `${NINJS_RIGHTS_URI}${a.rightsClass}` }],
     bodies: [{ role: 'main', contentType: 'text/html', value: body, charCount: [...body.replace(/<[^>]*>/g, '')].length }],
+    ...(associations.length ? { associations } : {}),
   };
   return item;
 }

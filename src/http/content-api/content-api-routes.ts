@@ -47,7 +47,7 @@ export function mountContentApi(app: Hono, content: ContentApiService, rightsPol
 
   // Described through the same route declarations as the newsroom API, for the OpenAPI document.
   const described = [
-    route({ method: 'get', path: '/items', summary: 'Items the agreement covers, changed after `since` or `cursor`, oldest change first (ninjs 3.1). Kills come as pubStatus canceled; corrections come again.', access: 'session', query: listQuery, handler: async () => null }),
+    route({ method: 'get', path: '/items', summary: 'Items the agreement covers, changed after `since` or `cursor`, oldest change first (ninjs 3.1). Kills come as pubStatus canceled; corrections come again. Pictures whose class the agreement names come as associations of type picture; others are left out of the body too.', access: 'session', query: listQuery, handler: async () => null }),
     route({ method: 'get', path: '/items/:id', summary: 'One item (ninjs 3.1); 403 LICENCE_OUT_OF_SCOPE outside the agreement', access: 'session', handler: async () => null }),
   ];
   const doc = openApiDocument(CONTENT_API, 'Heitu content API for licensees', described);
