@@ -179,3 +179,18 @@ test('a take-down stops a picture being served at once and is audited', async ()
   assert.ok(entries.some((e) => e.action === 'media.take-down'));
   assert.ok(entries.some((e) => e.action === 'media.upload'));
 });
+
+test('the preview shows a draft\'s lead picture and body pictures as readers will see them, in each script', async () => {
+  const r = await reporter.upload('/media', { bytes: await cameraJpeg(1200, 800, { seed: 21 }), name: 'p.jpg' }, { caption: '预览里的照片说明', credit: '王晓梅', alt: '预览照片' });
+  const item = r.json['item'] as MediaItem;
+  const res = await reporter.request('POST', '/preview', {
+    language: 'zh-Hans', headline: '预览标题', rightsClass: 'original', channels: ['changchun'], leadImageId: item.id,
+    bodyHtml: `<p>第一段。</p><img data-media-id="${item.id}" alt="正文里的照片">`,
+  });
+  assert.equal(res.status, 200, JSON.stringify(res.json));
+  const pages = res.json as unknown as Record<string, string>;
+  assert.match(pages['zh-hans']!, /<figure class="lead-image">[\s\S]*预览里的照片说明/);
+  assert.match(pages['zh-hant']!, /<figure class="lead-image">[\s\S]*預覽裡的照片說明/);
+  assert.match(pages['zh-hans']!, /<figure class="body-image">/);
+  assert.ok(pages['zh-hans']!.includes(pictureSources(item, 'lead').src));
+});

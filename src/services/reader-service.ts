@@ -82,6 +82,8 @@ export interface ReaderService {
   recent(hours: number, limit: number): Promise<ArticleSummary[]>;
   /** The latest published articles, whole, for feeds: site-wide or one channel's. */
   feed(channelSlug: string | null): Promise<FeedData | null>;
+  /** Library pictures by id, in one batch, without those taken down (a draft's, for its preview). */
+  pictures(ids: Iterable<number | null>): Promise<Pictures>;
   /** The lead pictures of these public articles (search results), by article id, in one batch. */
   leadPictures(articleIds: readonly number[]): Promise<Map<number, MediaItem>>;
 }
@@ -118,6 +120,7 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
     version: () => store.contentVersion(),
     changes: (after, limit) => store.contentChanges(after, limit),
     frame,
+    pictures,
     async home() {
       const f = await frame();
       const asOf = now().toISOString();

@@ -20,6 +20,7 @@ import { articlePage } from '../reader-site/article-page.ts';
 import { VARIANTS } from '../../domain/variant.ts';
 import type { Article } from '../../domain/article.ts';
 import { cleanBody } from '../../domain/article-body.ts';
+import { bodyMediaIds } from '../../domain/media.ts';
 import { settingsPatchSchema, type SettingsService } from '../../services/settings-service.ts';
 
 export interface NewsroomApiDeps {
@@ -197,12 +198,14 @@ export function newsroomApi(deps: NewsroomApiDeps): ApiRoute[] {
       handler: async ({ body }) => {
         const frame = await reader.frame();
         const now = new Date().toISOString();
+        const bodyHtml = cleanBody(body.bodyHtml);
+        const pictures = await reader.pictures([body.leadImageId, ...bodyMediaIds(bodyHtml)]);
         const article: Article = {
           // Cleaned as a save would clean it, so the preview shows what readers will get.
-          ...body, bodyHtml: cleanBody(body.bodyHtml), id: 0, uri: 'preview', status: 'published', publishedAt: now, revision: 0,
+          ...body, bodyHtml, id: 0, uri: 'preview', status: 'published', publishedAt: now, revision: 0,
           createdAt: now, updatedAt: now, createdBy: null, reviewLevels: 1, signatures: [], statusReason: null, corrections: [],
         };
-        return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v, deps.publicUrl, article.lockedTerms), { ...frame, article })]));
+        return Object.fromEntries(VARIANTS.map((v) => [v, articlePage(renderContext(frame, v, deps.publicUrl, article.lockedTerms), { ...frame, article, pictures })]));
       },
     }),
     route({
