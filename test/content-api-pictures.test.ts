@@ -159,7 +159,7 @@ async function importInto(store: Store, folder: string, text: string) {
   const media = createMediaService(store, join(folder, 'library'), { maxFileBytes: 2 * 1024 * 1024, prepareOnUpload: false });
   return importNinjs({
     store, context: async () => ninjsImportContext(settings, await store.channels.list()), articleUrl: (id) => `/articles/${id}`,
-    pictures: { dir: join(folder, 'in'), media, actor: { id: 0, login: 'import', displayName: 'import', roles: [] }, maxFileBytes: 2 * 1024 * 1024 },
+    pictures: { dir: join(folder, 'in'), media, actor: { id: null, login: 'import' }, maxFileBytes: 2 * 1024 * 1024 },
   }, splitNinjsText(text));
 }
 

@@ -42,7 +42,8 @@ const HELP = `heitu: the Heitu news platform
                               add a channel (a region with --region, else a topic; 2 review levels)
   heitu channel list          list channels
   heitu licensee add --name NAME [--channels slug,…] [--rights original,exclusive,reprint,licensed-in]
-                     [--uses reprint,excerpt,archive] [--from DATE] [--until DATE] [--attribution TEXT]
+                     [--uses reprint,excerpt,archive] [--pictures own,agency,reader,licensed-in]
+                     [--from DATE] [--until DATE] [--attribution TEXT]
                      [--certificate NO] [--contact TEXT] [--items-per-day N] [--territory CN,HK,…] [--json]
                               register a licensee with an agreement; prints its API key once
   heitu licensee revoke ID    revoke every agreement and key of licensee ID
@@ -107,7 +108,7 @@ async function importCommand(args: string[]): Promise<number> {
       articleUrl: (id: number) => `${config.publicUrl}/articles/${id}`,
     };
     // The library records who uploaded a picture; an import has no newsroom account (0 is no user).
-    const importer = { id: 0, login: 'import', displayName: 'import', roles: [] };
+    const importer = { id: null, login: 'import' };
     const items = [];
     let failed = 0;
     for (const file of files) {
@@ -273,6 +274,8 @@ async function licenseeCommand(args: string[]): Promise<number> {
           name, contact: one('contact') ?? null, certificateNo: one('certificate') ?? null,
           scope: {
             channels: list('channels'), rights: f.has('rights') ? list('rights') : ['original'], uses: f.has('uses') ? list('uses') : ['reprint'],
+            // Pictures the licensee receives, by their own rights class: our own photographers' only, unless named.
+            ...(f.has('pictures') ? { pictures: list('pictures') } : {}),
             validFrom: date('from'), validUntil: date('until'), territory: list('territory'),
             itemsPerDay: one('items-per-day') ? Number(one('items-per-day')) : null,
             attribution: one('attribution') ?? (await requireSettings(store)).creditLine,

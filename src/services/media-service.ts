@@ -33,7 +33,12 @@ export const mediaQuerySchema = z.object({
 });
 
 const PAGE = 40;
-const ctxOf = (actor: Actor, ip: string | null): Actx => ({ actorId: actor.id, actorLogin: actor.login, ip });
+/** Who uploads: a newsroom member, or a process (an import) with no account. */
+export interface Uploader {
+  id: number | null;
+  login: string;
+}
+const ctxOf = (actor: Uploader, ip: string | null): Actx => ({ actorId: actor.id, actorLogin: actor.login, ip });
 
 /** One job at a time per key; a second caller for the same key waits for the first one's result. */
 function singleFlight<T>() {
@@ -107,7 +112,7 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
      * Checks and keeps an upload. Nothing is written for a file that is refused; the same file a
      * second time is the item it already is (its fields are not overwritten by the second upload).
      */
-    async upload(actor: Actor, bytes: Buffer, fields: MediaUploadFields, ip: string | null): Promise<{ item: MediaItem; created: boolean }> {
+    async upload(actor: Uploader, bytes: Buffer, fields: MediaUploadFields, ip: string | null): Promise<{ item: MediaItem; created: boolean }> {
       if (bytes.length === 0) throw new DomainError('UPLOAD_REJECTED', 'the file is empty', 'file');
       if (bytes.length > options.maxFileBytes) {
         throw new DomainError('PAYLOAD_TOO_LARGE', `the file is larger than ${Math.round((options.maxFileBytes / 1024 / 1024) * 10) / 10} MB, the most accepted`, 'file');

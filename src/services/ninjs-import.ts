@@ -1,10 +1,10 @@
 import type { Actx, Store } from '../store/ports.ts';
+import type { Uploader } from './media-service.ts';
 import { schemaVersionOf, validateNinjs } from '../domain/ninjs/ninjs-schema.ts';
 import { articleFromNinjs, NinjsMappingError, type NinjsContext } from '../domain/ninjs/from-ninjs.ts';
 import { sameContent } from '../domain/article.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { controlCharacterError } from '../domain/input-text.ts';
-import type { Actor } from '../domain/roles.ts';
 import { picturesFromNinjs, remapBodyPictures, withFileHrefsAsUris, type NinjsPictureRef } from '../domain/ninjs/picture-from-ninjs.ts';
 import type { ArticleInput } from '../domain/article.ts';
 import type { MediaService } from './media-service.ts';
@@ -57,7 +57,7 @@ export interface PictureImportDeps {
   dir: string | null;
   media: MediaService;
   /** Who the pictures are uploaded as, for the library and its audit. */
-  actor: Actor;
+  actor: Uploader;
   maxFileBytes: number;
 }
 

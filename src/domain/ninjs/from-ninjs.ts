@@ -13,8 +13,7 @@ export type NinjsRejection =
   | 'NINJS_NO_BODY'
   | 'NINJS_NOT_CHINESE'
   | 'NINJS_NO_DATE'
-  | 'NINJS_FIELD_INVALID'
-  | 'NINJS_PICTURE_INVALID';
+  | 'NINJS_FIELD_INVALID';
 
 export class NinjsMappingError extends Error {
   constructor(readonly code: NinjsRejection, message: string) {
