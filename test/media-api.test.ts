@@ -59,6 +59,8 @@ test('anything not a picture, a cut file, a decompression bomb or a file over th
     // 8000×6000 of one colour: a few hundred KB that would unpack to 144 MB.
     ['bomb.png', await pngOf(8000, 6000), 413, 'MEDIA_TOO_MANY_PIXELS'],
     ['big.jpg', Buffer.concat([await cameraJpeg(400, 300, { seed: 3 }), Buffer.alloc(2.5 * 1024 * 1024)]), 413, 'PAYLOAD_TOO_LARGE'],
+    // A small primary image in front of a huge one: refused before the huge one is decoded.
+    ['hidden.heic', Buffer.from((await import('./support/heic-sample.ts')).HEIC_HIDDEN_BOMB_BASE64, 'base64'), 413, 'MEDIA_TOO_MANY_PIXELS'],
   ];
   for (const [name, bytes, status, code] of cases) {
     const r = await reporter.upload('/media', { bytes, name });

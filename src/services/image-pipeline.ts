@@ -39,11 +39,23 @@ const INPUT = { limitInputPixels: MAX_MEDIA_PIXELS, failOn: 'truncated', autoOri
 
 /**
  * HEIC (phones' HEVC pictures) is decoded apart: the prebuilt image library reads HEIF but carries
- * no HEVC decoder. The dimensions are read from the header first, so a bomb is refused undecoded.
+ * no HEVC decoder. A file may hold several top-level images, and the decoder's first need not be
+ * the primary one the header describes: each is measured before any is decoded, only one within
+ * the pixel limit is decoded, and a file whose images are not all within it is refused (a small
+ * primary image could otherwise carry a huge one that gets decoded).
  */
 async function heicInput(bytes: Buffer): Promise<Sharp> {
-  const { width, height, data } = await decodeHeic({ buffer: bytes });
-  return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 }, limitInputPixels: MAX_MEDIA_PIXELS });
+  const images = await decodeHeic.all({ buffer: bytes });
+  try {
+    const over = images.find((i) => i.width * i.height > MAX_MEDIA_PIXELS || i.width < 1 || i.height < 1);
+    if (over) {
+      throw new DomainError('MEDIA_TOO_MANY_PIXELS', `the picture holds an image of ${over.width}×${over.height}; at most ${MAX_MEDIA_PIXELS / 1e6} megapixels are accepted`, 'file');
+    }
+    const { width, height, data } = await images[0]!.decode();
+    return sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 }, limitInputPixels: MAX_MEDIA_PIXELS });
+  } finally {
+    images.dispose();
+  }
 }
 
 /** The picture as sharp reads it, upright. */
@@ -95,11 +107,15 @@ export async function probeImage(bytes: Buffer): Promise<Probe> {
   let width: number;
   let height: number;
   try {
-    const decoded = await (await openImage(bytes, heif)).resize(64, 64, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
-    void decoded;
-    const upright = heif === 'heic' ? { width: w, height: h } : { width: meta.autoOrient?.width ?? w, height: meta.autoOrient?.height ?? h };
-    ({ width, height } = upright);
+    const img = await openImage(bytes, heif);
+    // HEIC is measured as decoded: that image is the one every rendition is cut from.
+    const size = heif === 'heic' ? await img.metadata() : meta.autoOrient;
+    width = size?.width ?? w;
+    height = size?.height ?? h;
+    // Decoding it whole (to a thumbnail) finds a cut or damaged file now, not on a reader's page.
+    await img.resize(64, 64, { fit: 'inside' }).raw().toBuffer();
   } catch (e) {
+    if (e instanceof DomainError) throw e;
     throw unreadable(e instanceof Error ? e.message.split('\n')[0]! : String(e));
   }
   return { format: heif, width, height, embedded: await embeddedText(bytes) };

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -32,11 +32,44 @@ export class MediaFiles {
     return join(this.dir, 'renditions', hash.slice(0, 2), hash, name);
   }
 
+  /**
+   * Files are written whole in one folder of their own, then renamed into place (the same
+   * filesystem, so the rename is atomic): what a crash leaves half-written is only ever there.
+   */
   private async writeWhole(path: string, bytes: Uint8Array): Promise<void> {
     await mkdir(join(path, '..'), { recursive: true });
-    const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
+    const tmpDir = join(this.dir, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmp = join(tmpDir, randomBytes(12).toString('hex'));
+    try {
+      await writeFile(tmp, bytes);
+      await rename(tmp, path);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  /** Removes what an earlier process left half-written (older than `ageMs`: another instance may be writing now). */
+  async sweepUnfinished(ageMs = 3_600_000): Promise<number> {
+    const tmpDir = join(this.dir, 'tmp');
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch (e) {
+      if (isMissing(e)) return 0;
+      throw e;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const p = join(tmpDir, name);
+      const st = await stat(p).catch(() => null);
+      if (st && Date.now() - st.mtimeMs > ageMs) {
+        await rm(p, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Keeps an original; true if this call wrote it (it was not there). */

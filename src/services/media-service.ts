@@ -85,6 +85,7 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
   const files = new MediaFiles(dir);
   const once = singleFlight<Buffer[]>();
   const limit = limiter(options.concurrency ?? 2);
+  void files.sweepUnfinished().catch((e) => console.error('media: could not clear unfinished files:', e));
 
   /** Makes (or finds) these renditions of an item, writing the ones missing. */
   async function ensure(item: MediaItem, keys: readonly RenditionKey[]): Promise<Buffer[]> {
@@ -123,27 +124,24 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
         throw new DomainError('VALIDATION_FAILED', `${i.path.join('.')}: ${i.message}`, String(i.path[0] ?? 'file'));
       }
       const f = parsed.data;
-      const probe = await probeImage(bytes);
+      // Checking decodes the whole picture: it waits its turn with the renditions, bounding memory.
+      const probe = await limit(() => probeImage(bytes));
       const hash = createHash('sha256').update(bytes).digest('hex');
       const caption = f.caption ?? probe.embedded.caption;
       const language: Script = f.language ?? detectScript(caption ?? '') ?? (await store.settings.get())?.language ?? 'zh-Hans';
-      const wrote = await files.keepOriginal(hash, bytes);
-      try {
-        const result = await store.media.add({
-          hash, format: probe.format, width: probe.width, height: probe.height, bytes: bytes.length,
-          caption, credit: f.credit ?? probe.embedded.credit, alt: f.alt, language, focalX: 50, focalY: 50,
-          rightsClass: f.rightsClass, copyrightHolder: f.copyrightHolder ?? probe.embedded.copyright, usageTerms: f.usageTerms, createdBy: actor.id,
-        }, ctxOf(actor, ip));
-        if (result.created && options.prepareOnUpload !== false) {
-          // Readers should not wait for the first view; a failure here is retried by that view.
-          void service.prepare(result.item).catch((e) => console.error(`media: renditions of picture ${result.item.id} failed:`, e));
-        }
-        return result;
-      } catch (e) {
-        // Keep nothing of a failed upload, unless another upload of the same file owns it.
-        if (wrote && !(await store.media.byHash(hash).catch(() => null))) await files.removeOriginal(hash);
-        throw e;
+      await files.keepOriginal(hash, bytes);
+      // A failure below leaves the original in place: another upload of the same file may be
+      // adding its row at this moment, and an original no row names is harmless (a later upload reuses it).
+      const result = await store.media.add({
+        hash, format: probe.format, width: probe.width, height: probe.height, bytes: bytes.length,
+        caption, credit: f.credit ?? probe.embedded.credit, alt: f.alt, language, focalX: 50, focalY: 50,
+        rightsClass: f.rightsClass, copyrightHolder: f.copyrightHolder ?? probe.embedded.copyright, usageTerms: f.usageTerms, createdBy: actor.id,
+      }, ctxOf(actor, ip));
+      if (result.created && options.prepareOnUpload !== false) {
+        // Readers should not wait for the first view; a failure here is retried by that view.
+        void service.prepare(result.item).catch((e) => console.error(`media: renditions of picture ${result.item.id} failed:`, e));
       }
+      return result;
     },
 
     /** Makes every rendition of an item that is not made yet. */

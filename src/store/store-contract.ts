@@ -490,7 +490,7 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       const patched = await store.media.update(a.item.id, { alt: '湖面', focalX: 20, caption: null }, SYSTEM);
       assert.deepEqual([patched.alt, patched.focalX, patched.focalY, patched.caption, patched.credit], ['湖面', 20, 50, null, '王一']);
       assert.equal(await store.contentVersion(), versionBefore, 'a picture no article shows changes no page');
-      const art = await store.articles.create(input({ leadImageId: a.item.id, bodyHtml: `<p>正文</p><img data-media-id="${other.id}" alt="x">` }), SYSTEM);
+      const art = await store.articles.create(input({ leadImageId: a.item.id, bodyHtml: '<p>正文</p><img data-media-id="' + String(other.id) + '" alt="x">' }), SYSTEM);
       assert.equal((await store.articles.byId(art.id))?.leadImageId, a.item.id);
       assert.deepEqual(await store.media.usedBy(a.item.id), [art.id]);
       assert.deepEqual(await store.media.usedBy(other.id), [art.id]);

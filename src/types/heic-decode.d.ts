@@ -6,5 +6,16 @@ declare module 'heic-decode' {
     /** RGBA, 4 bytes a pixel. */
     data: Uint8ClampedArray;
   }
-  export default function decode(input: { buffer: ArrayBufferLike | Uint8Array }): Promise<DecodedImage>;
+  interface ImageHandle {
+    width: number;
+    height: number;
+    decode(): Promise<DecodedImage>;
+  }
+  interface Decode {
+    (input: { buffer: ArrayBufferLike | Uint8Array }): Promise<DecodedImage>;
+    /** Every top-level image, measured but not decoded; `dispose` frees them. */
+    all(input: { buffer: ArrayBufferLike | Uint8Array }): Promise<ImageHandle[] & { dispose(): void }>;
+  }
+  const decode: Decode;
+  export default decode;
 }
