@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { startTestSite } from './support/test-site.ts';
-import { signIn } from './support/newsroom-people.ts';
+import { signIn, writeAndApprove } from './support/newsroom-people.ts';
 import { cameraJpeg, pngOf } from './support/photos.ts';
 import type { NewsroomClient } from './support/newsroom-client.ts';
 import type { Running } from '../src/main.ts';
@@ -120,14 +120,15 @@ test('renditions come from immutable URLs, carry no GPS or camera serial, and fo
   }
   const etag = (await fetch(`${site.url}${lead.src}`)).headers.get('etag')!;
   assert.equal((await fetch(`${site.url}${lead.src}`, { headers: { 'if-none-match': etag } })).status, 304);
-  // Moving the focal point makes new names; the old ones are no longer served.
-  const moved = await reporter.ok<MediaItem>('PUT', `/media/${item.id}`, { focalX: 10, focalY: 50 });
-  assert.equal((await fetch(`${site.url}${lead.src}`)).status, 404);
-  const square = pictureSources(moved, '1x1').src;
-  const left = await sharp(Buffer.from(await (await fetch(`${site.url}${square}`)).arrayBuffer())).stats();
-  const centred = await sharp(Buffer.from(await (await fetch(`${site.url}${pictureSources({ ...moved, focalX: 50 }, '1x1').src}`)).arrayBuffer())).stats().catch(() => null);
-  assert.equal(centred, null, 'a focal point the item does not have is not served');
-  assert.ok(left.channels.length >= 3);
+  // Moving the focal point makes new names; an old one (kept by a feed or a licensee) leads to the new one, briefly cached.
+  const moved = await reporter.ok<MediaItem>('PUT', `/media/${item.id}`, { focalX: 10, focalY: 50, baseRevision: item.revision });
+  const old = await fetch(`${site.url}${lead.src}`, { redirect: 'manual' });
+  assert.equal(old.status, 302);
+  assert.equal(new URL(old.headers.get('location')!, site.url).pathname, pictureSources(moved, 'lead').src);
+  assert.doesNotMatch(old.headers.get('cache-control') ?? '', /immutable/);
+  assert.equal((await fetch(`${site.url}/media/${item.hash}/lead-1440-101-50.jpg`, { redirect: 'manual' })).status, 404, 'never a focal point that cannot be');
+  const square = await sharp(Buffer.from(await (await fetch(`${site.url}${pictureSources(moved, '1x1').src}`)).arrayBuffer())).metadata();
+  assert.deepEqual([square.width, square.height], [320, 320]);
   // Names that are not renditions of this picture are 404, not made.
   for (const bad of ['lead-999-10-50.jpg', 'lead-480-10-50.png', '..%2F..%2Fheitu.sqlite', 'full-1280-10-50.jpg.tmp']) {
     assert.equal((await fetch(`${site.url}/media/${item.hash}/${bad}`)).status, 404, bad);
@@ -195,4 +196,66 @@ test('the preview shows a draft\'s lead picture and body pictures as readers wil
   assert.match(pages['zh-hant']!, /<figure class="lead-image">[\s\S]*預覽裡的照片說明/);
   assert.match(pages['zh-hans']!, /<figure class="body-image">/);
   assert.ok(pages['zh-hans']!.includes(pictureSources(item, 'lead').src));
+});
+
+test('a change made on an older revision is refused and shows what is there now; only the rights desk changes a picture\'s rights', async () => {
+  const r = await reporter.upload('/media', { bytes: await cameraJpeg(800, 600, { seed: 31 }), name: 'r.jpg' }, { caption: '原来的说明', rightsClass: 'agency', copyrightHolder: '某通讯社' });
+  const item = r.json['item'] as MediaItem;
+  const editor = await signIn(site.url, 'editor');
+  const first = await editor.ok<MediaItem>('PUT', `/media/${item.id}`, { caption: '编辑改的说明', baseRevision: item.revision });
+  assert.equal(first.revision, item.revision + 1);
+  const late = await reporter.request('PUT', `/media/${item.id}`, { caption: '记者改的说明', baseRevision: item.revision });
+  assert.equal(late.status, 409);
+  assert.equal(late.json.errors?.[0]?.code, 'MEDIA_STALE_REVISION');
+  assert.equal((late.json['current'] as MediaItem).caption, '编辑改的说明', 'the answer shows the colleague\'s change');
+  // A form sends every field: those unchanged do not count as changes (and need no role).
+  const same = await reporter.ok<MediaItem>('PUT', `/media/${item.id}`, { caption: '编辑改的说明', rightsClass: 'agency', copyrightHolder: '某通讯社', alt: '说明', baseRevision: first.revision });
+  assert.equal(same.alt, '说明');
+  const relabel = await reporter.request('PUT', `/media/${item.id}`, { rightsClass: 'own', baseRevision: same.revision });
+  assert.equal(relabel.status, 403, 'a reporter cannot pass an agency picture off as our own');
+  const rights = await signIn(site.url, 'rights');
+  const fixed = await rights.ok<MediaItem>('PUT', `/media/${item.id}`, { copyrightHolder: '另一通讯社', baseRevision: same.revision });
+  assert.equal(fixed.copyrightHolder, '另一通讯社');
+  const admin = await signIn(site.url, 'admin');
+  const audit = await admin.ok<Array<{ action: string; detail: Record<string, unknown> }> | { entries: Array<{ action: string; detail: Record<string, unknown> }> }>('GET', '/audit');
+  const entries = Array.isArray(audit) ? audit : audit.entries;
+  const entry = entries.find((e) => e.action === 'media.update' && JSON.stringify(e.detail).includes('另一通讯社'));
+  assert.deepEqual((entry?.detail['changes'] as Record<string, unknown>)['copyrightHolder'], { from: '某通讯社', to: '另一通讯社' }, 'the audit keeps old and new values');
+});
+
+test('once a published article shows a picture, what readers see of it changes only when someone else approves', async () => {
+  const r = await reporter.upload('/media', { bytes: await cameraJpeg(1000, 700, { seed: 41 }), name: 'live.jpg' }, { caption: '发布时的说明', alt: '发布时的替代文字', credit: '王晓梅' });
+  const item = r.json['item'] as MediaItem;
+  const { id, responsible } = await writeAndApprove(site.url, { headline: '四平湖边的清晨', leadImageId: item.id });
+  await responsible.ok('POST', `/articles/${id}/publish`, {});
+  const page = async () => (await fetch(`${site.url}/zh-hans/articles/${id}`)).text();
+  assert.match(await page(), /发布时的说明/);
+  const proposed = await reporter.request('PUT', `/media/${item.id}`, { caption: '改过的说明', baseRevision: item.revision });
+  assert.equal(proposed.status, 202, JSON.stringify(proposed.json));
+  const pending = proposed.json as unknown as MediaItem;
+  assert.deepEqual(pending.pending?.patch, { caption: '改过的说明' });
+  assert.equal(pending.caption, '发布时的说明');
+  assert.match(await page(), /发布时的说明/, 'readers keep the published caption');
+  const dropAlt = await reporter.request('PUT', `/media/${item.id}`, { alt: null, baseRevision: pending.revision });
+  assert.equal(dropAlt.status, 409);
+  assert.equal(dropAlt.json.errors?.[0]?.code, 'MEDIA_NOT_PUBLISHABLE');
+  const editor = await signIn(site.url, 'editor');
+  const other = await editor.request('PUT', `/media/${item.id}`, { credit: '杜文杰', baseRevision: pending.revision });
+  assert.equal(other.status, 409, 'one waiting change at a time');
+  assert.equal((await reporter.request('POST', `/media/${item.id}/approve-change`)).status, 403, 'a reporter approves nothing');
+  const chief = await signIn(site.url, 'chief');
+  const approved = await chief.ok<MediaItem>('POST', `/media/${item.id}/approve-change`);
+  assert.equal(approved.caption, '改过的说明');
+  assert.equal(approved.pending, null);
+  const { waitFor } = await import('./support/wait.ts');
+  await waitFor(async () => /改过的说明/.test(await page()));
+  // The author of a change cannot approve it, even as an editor.
+  const own = await editor.request('PUT', `/media/${item.id}`, { caption: '编辑自己的改动', baseRevision: approved.revision });
+  assert.equal(own.status, 202);
+  const self = await editor.request('POST', `/media/${item.id}/approve-change`);
+  assert.equal(self.status, 403);
+  assert.equal(self.json.errors?.[0]?.code, 'WORKFLOW_OWN_WORK');
+  const discarded = await editor.ok<MediaItem>('POST', `/media/${item.id}/discard-change`);
+  assert.equal(discarded.pending, null);
+  assert.equal(discarded.caption, '改过的说明');
 });

@@ -40,7 +40,8 @@ export type ErrorCode =
   | 'MEDIA_UNSUPPORTED'
   | 'MEDIA_UNREADABLE'
   | 'MEDIA_TOO_MANY_PIXELS'
-  | 'MEDIA_NOT_PUBLISHABLE';
+  | 'MEDIA_NOT_PUBLISHABLE'
+  | 'MEDIA_STALE_REVISION';
 
 export interface ErrorDetail {
   code: ErrorCode;

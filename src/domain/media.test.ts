@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { allRenditions, bodyMediaIds, CROP_NAMES, CROPS, cropBox, parseRenditionName, pictureSources, renditionName, renditionSizes, type Crop } from './media.ts';
+import { allRenditions, bodyMediaIds, CROP_NAMES, CROPS, cropBox, currentRenditionName, parseRenditionName, pictureSources, renditionName, renditionSizes, type Crop } from './media.ts';
 
 const item = fc.record({
   width: fc.integer({ min: 1, max: 12000 }),
@@ -67,4 +67,17 @@ test('a picture element has AVIF then WebP sources and a JPEG fallback of the la
 test('the pictures a body names are found once each, in order', () => {
   assert.deepEqual(bodyMediaIds('<p>x</p><img data-media-id="12" alt="a"><img src="/x" data-media-id="3"><img data-media-id="12">'), [12, 3]);
   assert.deepEqual(bodyMediaIds('<p>data-media-id="9"</p><img src="https://example.cn/a.jpg">'), []);
+});
+
+test('a name made for an earlier focal point leads to the same crop and size as the picture is now; nothing else does', () => {
+  fc.assert(
+    fc.property(item, fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (it, fx, fy) => {
+      const before = { ...it, focalX: fx, focalY: fy };
+      for (const key of allRenditions(it)) assert.equal(currentRenditionName(it, renditionName(before, key)), renditionName(it, key));
+    }),
+  );
+  const it = { width: 4000, height: 3000, focalX: 30, focalY: 40 };
+  assert.equal(currentRenditionName(it, 'lead-500-50-50.jpg'), null);
+  assert.equal(currentRenditionName(it, 'lead-1440-101-50.jpg'), null);
+  assert.equal(currentRenditionName(it, '../lead-1440-50-50.jpg'), null);
 });

@@ -40,6 +40,43 @@ export interface MediaItem {
   createdBy: number | null;
   /** Set when the picture was taken down: it is then shown nowhere and served to no one. */
   takenDownAt: string | null;
+  /** Moves on with every change; a change made on an older one is refused (no silent overwrite). */
+  revision: number;
+  /** A change of what readers see of a picture published articles show, waiting for someone else to approve it. */
+  pending: PendingMediaChange | null;
+}
+
+export interface PendingMediaChange {
+  patch: MediaPatch;
+  /** The revision it was made on. */
+  baseRevision: number;
+  authorId: number | null;
+  authorLogin: string;
+  createdAt: string;
+}
+
+/** What readers see of a picture: on published pages, a change of these needs a second person. */
+export const DESCRIPTIVE_FIELDS = ['caption', 'credit', 'alt', 'language', 'focalX', 'focalY'] as const;
+/** What licensing follows: only the rights desk changes these once the picture is in the library. */
+export const PHOTO_RIGHTS_FIELDS = ['rightsClass', 'copyrightHolder', 'usageTerms'] as const;
+
+/** The part of a patch that changes something (a form sends every field; most are as they were). */
+export function changedMediaFields(item: MediaItem, patch: MediaPatch): MediaPatch {
+  const out: Record<string, unknown> = {};
+  for (const key of [...DESCRIPTIVE_FIELDS, ...PHOTO_RIGHTS_FIELDS]) {
+    const v = patch[key];
+    if (v !== undefined && v !== item[key]) out[key] = v;
+  }
+  return out as MediaPatch;
+}
+
+/** The same item with a patch applied (what an approval would make of it). */
+export function withPatch(item: MediaItem, patch: MediaPatch): MediaItem {
+  const out: MediaItem = { ...item };
+  for (const key of [...DESCRIPTIVE_FIELDS, ...PHOTO_RIGHTS_FIELDS]) {
+    if (patch[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = patch[key];
+  }
+  return out;
 }
 
 const optionalText = (max: number) =>
@@ -151,6 +188,17 @@ export function parseRenditionName(item: Pick<MediaItem, 'width' | 'height' | 'f
   if (!renditionSizes(item, crop).some((s) => s.width === width)) return null;
   const format = (Object.keys(EXTENSIONS) as RenditionFormat[]).find((f) => EXTENSIONS[f] === m[5])!;
   return { crop, width, format };
+}
+
+/**
+ * The name a rendition has now, for a name made for an earlier focal point of the same picture
+ * (pages, feeds and licensees keep old names a while): null if it never was one of its renditions.
+ */
+export function currentRenditionName(item: Pick<MediaItem, 'width' | 'height' | 'focalX' | 'focalY'>, name: string): string | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const key = parseRenditionName({ ...item, focalX: Number(m[3]), focalY: Number(m[4]) }, name);
+  return key && Number(m[3]) <= 100 && Number(m[4]) <= 100 ? renditionName(item, key) : null;
 }
 
 /** Every rendition of an item: what is made ahead, and what a static export may need. */

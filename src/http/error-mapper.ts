@@ -41,6 +41,7 @@ const STATUS: Record<ErrorCode, number> = {
   MEDIA_UNREADABLE: 422,
   MEDIA_TOO_MANY_PIXELS: 413,
   MEDIA_NOT_PUBLISHABLE: 409,
+  MEDIA_STALE_REVISION: 409,
 };
 
 export interface ErrorBody {

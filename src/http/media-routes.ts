@@ -12,6 +12,9 @@ export function mountMedia(app: Hono, media: MediaService): void {
     const etag = `"${hash.slice(0, 16)}-${name}"`;
     const found = await media.rendition(hash, name);
     if (!found) return c.text('Not found', 404, { 'cache-control': 'no-store' });
+    // Made for an earlier focal point: the same picture and crop as it is now, for the pages,
+    // feeds and licensees that still have the old name (not for long: it may move again).
+    if ('moved' in found) return c.redirect(found.moved, 302);
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag, 'cache-control': IMMUTABLE });
     return c.body(new Uint8Array(found.bytes), 200, {
       'content-type': found.type,

@@ -5,9 +5,11 @@ import { DomainError } from '../domain/errors.ts';
 import type { Actor } from '../domain/roles.ts';
 import { SCRIPTS, type Script } from '../domain/variant.ts';
 import {
-  allRenditions, mediaPatchSchema, parseRenditionName, PHOTO_RIGHTS, renditionName, RENDITION_TYPES,
-  type MediaItem, type MediaPatch, type RenditionKey,
+  allRenditions, changedMediaFields, currentRenditionName, DESCRIPTIVE_FIELDS, mediaPatchSchema, parseRenditionName, PHOTO_RIGHTS, PHOTO_RIGHTS_FIELDS, publishRefusal, renditionName, RENDITION_TYPES, withPatch,
+  type MediaItem, type MediaPatch, type PendingMediaChange, type RenditionKey,
 } from '../domain/media.ts';
+import { hasRole, REVIEWER_ROLES, RIGHTS_DESK_ROLES } from '../domain/roles.ts';
+import type { ArticleStatus } from '../domain/article.ts';
 import { convertText } from '../text/convert.ts';
 import { MediaFiles } from './media-files.ts';
 import { makeRenditions, probeImage } from './image-pipeline.ts';
@@ -33,6 +35,12 @@ export const mediaQuerySchema = z.object({
 });
 
 const PAGE = 40;
+/** Articles whose pictures readers see now, or will without anyone acting again. */
+const LIVE: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
+
+function pick<K extends keyof MediaPatch>(patch: MediaPatch, keys: readonly K[]): MediaPatch {
+  return Object.fromEntries(keys.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]])) as MediaPatch;
+}
 /** Who uploads: a newsroom member, or a process (an import) with no account. */
 export interface Uploader {
   id: number | null;
@@ -106,6 +114,28 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
     return have.map((b) => b ?? made[j++]!);
   }
 
+  async function open(id: number): Promise<MediaItem> {
+    const item = await store.media.byId(id);
+    if (!item) throw new DomainError('NOT_FOUND', `picture ${id} does not exist`);
+    if (item.takenDownAt) throw new DomainError('WORKFLOW_CONFLICT', `picture ${id} was taken down`);
+    return item;
+  }
+
+  /** Whether readers see it now, or will without anyone acting again (scheduled). */
+  async function isLive(id: number): Promise<boolean> {
+    return (await store.media.usedBy(id)).some((u) => LIVE.has(u.status));
+  }
+
+  /** Published articles keep alt text on their pictures. */
+  function refuseUndescribed(item: MediaItem): void {
+    const why = publishRefusal(item);
+    if (why) throw new DomainError('MEDIA_NOT_PUBLISHABLE', `published or scheduled articles show this picture: ${why}`, 'alt');
+  }
+
+  function prepareLater(item: MediaItem): void {
+    void service.prepare(item).catch((e) => console.error(`media: renditions of picture ${item.id} failed:`, e));
+  }
+
   const service = {
     files,
 
@@ -155,20 +185,25 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
      * The bytes of a rendition by its public name: 404 for a picture taken down, a name it does not
      * have (another focal point, a size not made), or a hash nobody uploaded.
      */
-    async rendition(hash: string, name: string): Promise<{ bytes: Buffer; type: string } | null> {
+    async rendition(hash: string, name: string): Promise<{ bytes: Buffer; type: string } | { moved: string } | null> {
       if (!/^[0-9a-f]{64}$/.test(hash)) return null;
       const item = await store.media.byHash(hash);
       if (!item || item.takenDownAt) return null;
       const key = parseRenditionName(item, name);
-      if (!key) return null;
+      if (!key) {
+        const now = currentRenditionName(item, name);
+        return now ? { moved: `/media/${item.hash}/${now}` } : null;
+      }
       const [bytes] = await ensure(item, [key]);
       return { bytes: bytes!, type: RENDITION_TYPES[key.format] };
     },
 
-    async get(id: number): Promise<MediaItem & { usedBy: number[] }> {
+    /** A picture with the articles that show it, and whether published or scheduled ones do (its changes then need approval). */
+    async get(id: number): Promise<MediaItem & { usedBy: number[]; live: boolean }> {
       const item = await store.media.byId(id);
       if (!item) throw new DomainError('NOT_FOUND', `picture ${id} does not exist`);
-      return { ...item, usedBy: await store.media.usedBy(id) };
+      const users = await store.media.usedBy(id);
+      return { ...item, usedBy: users.map((u) => u.id), live: users.some((u) => LIVE.has(u.status)) };
     },
 
     /** The library, newest first; words match caption, credit and alt text in either script. */
@@ -184,10 +219,64 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
       return { ...r, page: q.page, pageSize: PAGE };
     },
 
-    async update(actor: Actor, id: number, patch: MediaPatch, ip: string | null): Promise<MediaItem> {
-      const item = await store.media.update(id, mediaPatchSchema.parse(patch), ctxOf(actor, ip));
-      if (patch.focalX !== undefined || patch.focalY !== undefined) void service.prepare(item).catch((e) => console.error(`media: renditions of picture ${id} failed:`, e));
-      return item;
+    /**
+     * Changes a picture as of `baseRevision` (MEDIA_STALE_REVISION if someone changed it since).
+     * Its rights (class, holder, terms) are the rights desk's to change. What readers see of it
+     * (caption, credit, alt text, focal point) changes at once while no published or scheduled
+     * article shows it; once one does, the change waits for someone else to approve it, as a
+     * correction of the article would (`pending: true`).
+     */
+    async update(actor: Actor, id: number, input: MediaPatch & { baseRevision: number }, ip: string | null): Promise<{ item: MediaItem; pending: boolean }> {
+      const item = await open(id);
+      if (input.baseRevision !== item.revision) {
+        throw new DomainError('MEDIA_STALE_REVISION', `picture ${id} is at revision ${item.revision}, not ${input.baseRevision}: someone else changed it first; reload it`, 'baseRevision', undefined, { current: item });
+      }
+      const patch = changedMediaFields(item, mediaPatchSchema.parse(input));
+      const rights = pick(patch, PHOTO_RIGHTS_FIELDS);
+      const seen = pick(patch, DESCRIPTIVE_FIELDS);
+      if (Object.keys(patch).length === 0) return { item, pending: false };
+      if (Object.keys(rights).length && !hasRole(actor, ...RIGHTS_DESK_ROLES)) {
+        throw new DomainError('FORBIDDEN_ROLE', 'only the rights desk changes a picture\'s rights class, copyright holder or usage terms', Object.keys(rights)[0]);
+      }
+      if (item.pending && item.pending.authorId !== actor.id && Object.keys(seen).length) {
+        throw new DomainError('WORKFLOW_CONFLICT', `a change of this picture by ${item.pending.authorLogin} is waiting for approval; approve or discard it first`, 'pending');
+      }
+      const ctx = ctxOf(actor, ip);
+      const live = await isLive(id);
+      if (!live || Object.keys(seen).length === 0) {
+        // The rights desk's decision, or a picture no reader sees yet: it applies now (and keeps anyone's waiting change only if it leaves it alone).
+        const updated = await store.media.update(id, patch, item.revision, ctx);
+        const kept = item.pending && Object.keys(seen).length === 0 ? await store.media.setPending(id, { ...item.pending, baseRevision: updated.revision }, updated.revision, ctx) : updated;
+        if (seen.focalX !== undefined || seen.focalY !== undefined) prepareLater(kept);
+        return { item: kept, pending: false };
+      }
+      refuseUndescribed(withPatch(item, seen));
+      const now = Object.keys(rights).length ? await store.media.update(id, rights, item.revision, ctx) : item;
+      const pending: PendingMediaChange = { patch: seen, baseRevision: now.revision, authorId: actor.id, authorLogin: actor.login, createdAt: new Date().toISOString() };
+      return { item: await store.media.setPending(id, pending, now.revision, ctx), pending: true };
+    },
+
+    /** Someone other than its author, an editor, makes the waiting change what readers see. */
+    async approveChange(actor: Actor, id: number, ip: string | null): Promise<MediaItem> {
+      const item = await open(id);
+      if (!item.pending) throw new DomainError('WORKFLOW_CONFLICT', `no change of picture ${id} is waiting`, 'pending');
+      if (item.pending.authorId === actor.id) throw new DomainError('WORKFLOW_OWN_WORK', 'someone other than its author approves a change', 'pending');
+      if (!hasRole(actor, ...REVIEWER_ROLES)) throw new DomainError('FORBIDDEN_ROLE', 'an editor approves changes of pictures published articles show');
+      if (item.pending.baseRevision !== item.revision) {
+        throw new DomainError('WORKFLOW_CONFLICT', 'the picture changed after this change was proposed; propose it again', 'pending');
+      }
+      if (await isLive(id)) refuseUndescribed(withPatch(item, item.pending.patch));
+      const updated = await store.media.update(id, item.pending.patch, item.revision, ctxOf(actor, ip), 'media.change-approved');
+      if (item.pending.patch.focalX !== undefined || item.pending.patch.focalY !== undefined) prepareLater(updated);
+      return updated;
+    },
+
+    /** Its author or an editor drops a waiting change. */
+    async discardChange(actor: Actor, id: number, ip: string | null): Promise<MediaItem> {
+      const item = await open(id);
+      if (!item.pending) return item;
+      if (item.pending.authorId !== actor.id && !hasRole(actor, ...REVIEWER_ROLES)) throw new DomainError('FORBIDDEN_ROLE', 'its author or an editor discards a waiting change');
+      return store.media.setPending(id, null, item.revision, ctxOf(actor, ip));
     },
 
     async takeDown(actor: Actor, id: number, reason: string, ip: string | null): Promise<MediaItem> {

@@ -55,7 +55,7 @@ export async function writePictureFiles(item: Record<string, unknown>, dir: Conf
       const m = /^media\/([0-9a-f]{64})\/([^/]+)$/.exec(href);
       if (!m || written.has(href)) continue;
       const file = await media.rendition(m[1]!, m[2]!);
-      if (!file) throw new Error(`the rendition ${href} cannot be made (taken down while exporting?)`);
+      if (!file || !('bytes' in file)) throw new Error(`the rendition ${href} cannot be made (taken down or moved while exporting?)`);
       const path = await dir.path(href);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.bytes);

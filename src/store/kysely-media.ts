@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Actx, MediaQuery, MediaRepository, NewMedia } from './ports.ts';
-import type { MediaFormat, MediaItem, MediaPatch, PhotoRights } from '../domain/media.ts';
+import { DESCRIPTIVE_FIELDS, PHOTO_RIGHTS_FIELDS, type MediaFormat, type MediaItem, type MediaPatch, type PendingMediaChange, type PhotoRights } from '../domain/media.ts';
+import type { ArticleStatus } from '../domain/article.ts';
 import type { Script } from '../domain/variant.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit, bumpContentVersion, type Db } from './kysely-journal.ts';
@@ -13,7 +14,18 @@ const toItem = (r: Row): MediaItem => ({
   caption: r.caption, credit: r.credit, alt: r.alt, language: r.language as Script, focalX: r.focal_x, focalY: r.focal_y,
   rightsClass: r.rights_class as PhotoRights, copyrightHolder: r.copyright_holder, usageTerms: r.usage_terms,
   createdAt: r.created_at, updatedAt: r.updated_at, createdBy: r.created_by === null ? null : Number(r.created_by), takenDownAt: r.taken_down_at,
+  revision: r.revision, pending: r.pending_change ? (JSON.parse(r.pending_change) as PendingMediaChange) : null,
 });
+
+/** Patch fields and their columns. */
+const COLUMNS = {
+  caption: 'caption', credit: 'credit', alt: 'alt', language: 'language', focalX: 'focal_x', focalY: 'focal_y',
+  rightsClass: 'rights_class', copyrightHolder: 'copyright_holder', usageTerms: 'usage_terms',
+} as const satisfies Record<(typeof DESCRIPTIVE_FIELDS)[number] | (typeof PHOTO_RIGHTS_FIELDS)[number], keyof Row>;
+
+function staleMedia(id: number, current: number, expected: number): DomainError {
+  return new DomainError('MEDIA_STALE_REVISION', `picture ${id} is at revision ${current}, not ${expected}: someone else changed it first; reload it`, 'baseRevision', undefined, { currentRevision: current });
+}
 
 /** A LIKE pattern that matches `text` literally (with ESCAPE '\'). */
 const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -33,7 +45,7 @@ export class KyselyMedia implements MediaRepository {
           hash: input.hash, format: input.format, width: input.width, height: input.height, bytes: input.bytes,
           caption: input.caption, credit: input.credit, alt: input.alt, language: input.language, focal_x: input.focalX, focal_y: input.focalY,
           rights_class: input.rightsClass, copyright_holder: input.copyrightHolder, usage_terms: input.usageTerms,
-          created_at: now, updated_at: now, created_by: input.createdBy, taken_down_at: null,
+          created_at: now, updated_at: now, created_by: input.createdBy, taken_down_at: null, revision: 1, pending_change: null,
         })
         .onConflict((oc) => oc.column('hash').doNothing())
         .returning('id')
@@ -83,23 +95,42 @@ export class KyselyMedia implements MediaRepository {
     return { items: rows.map(toItem), total: Number(count?.n ?? 0) };
   }
 
-  async update(id: number, patch: MediaPatch, ctx: Actx): Promise<MediaItem> {
+  async update(id: number, patch: MediaPatch, expectedRevision: number, ctx: Actx, action = 'media.update'): Promise<MediaItem> {
     await this.db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) throw notFound(id);
-      const set: Partial<Row> = { updated_at: new Date().toISOString() };
-      if (patch.caption !== undefined) set.caption = patch.caption;
-      if (patch.credit !== undefined) set.credit = patch.credit;
-      if (patch.alt !== undefined) set.alt = patch.alt;
-      if (patch.language !== undefined) set.language = patch.language;
-      if (patch.focalX !== undefined) set.focal_x = patch.focalX;
-      if (patch.focalY !== undefined) set.focal_y = patch.focalY;
-      if (patch.rightsClass !== undefined) set.rights_class = patch.rightsClass;
-      if (patch.copyrightHolder !== undefined) set.copyright_holder = patch.copyrightHolder;
-      if (patch.usageTerms !== undefined) set.usage_terms = patch.usageTerms;
-      await tx.updateTable('media').set(set).where('id', '=', id).execute();
-      await appendAudit(tx, ctx, { action: 'media.update', detail: { mediaId: id, fields: Object.keys(set).filter((k) => k !== 'updated_at') } });
+      if (before.revision !== expectedRevision) throw staleMedia(id, before.revision, expectedRevision);
+      const set: Partial<Row> = { updated_at: new Date().toISOString(), revision: before.revision + 1, pending_change: null };
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [field, column] of Object.entries(COLUMNS) as Array<[keyof MediaPatch, keyof typeof set & keyof Row]>) {
+        const value = patch[field];
+        if (value === undefined) continue;
+        (set as Record<string, unknown>)[column] = value;
+        changes[field] = { from: before[column], to: value };
+      }
+      // Conditional on the revision read above: a change committed meanwhile makes this one stale.
+      const r = await tx.updateTable('media').set(set).where('id', '=', id).where('revision', '=', expectedRevision).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw staleMedia(id, expectedRevision + 1, expectedRevision);
+      await appendAudit(tx, ctx, { action, detail: { mediaId: id, changes } });
       await this.touchPages(tx, id);
+    });
+    return (await this.byId(id))!;
+  }
+
+  async setPending(id: number, pending: PendingMediaChange | null, expectedRevision: number, ctx: Actx): Promise<MediaItem> {
+    await this.db.transaction().execute(async (tx) => {
+      const r = await tx
+        .updateTable('media')
+        .set({ pending_change: pending ? JSON.stringify(pending) : null })
+        .where('id', '=', id)
+        .where('revision', '=', expectedRevision)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) {
+        const now = await tx.selectFrom('media').select('revision').where('id', '=', id).executeTakeFirst();
+        if (!now) throw notFound(id);
+        throw staleMedia(id, now.revision, expectedRevision);
+      }
+      await appendAudit(tx, ctx, { action: pending ? 'media.change-proposed' : 'media.change-discarded', detail: { mediaId: id, ...(pending ? { patch: pending.patch } : {}) } });
     });
     return (await this.byId(id))!;
   }
@@ -118,22 +149,29 @@ export class KyselyMedia implements MediaRepository {
     return (await this.byId(id))!;
   }
 
-  async usedBy(id: number): Promise<number[]> {
+  async usedBy(id: number): Promise<Array<{ id: number; status: ArticleStatus }>> {
     return usedBy(this.db, id);
   }
 
-  /** Every page may show the picture (lists show lead pictures): every cached page goes. */
+  /**
+   * Every page may show the picture (lists show lead pictures): every cached page goes. The
+   * published articles showing it count as changed now, so licensees' feeds send them again.
+   */
   private async touchPages(tx: Db, id: number): Promise<void> {
-    if ((await usedBy(tx, id)).length > 0) await bumpContentVersion(tx);
+    const users = await usedBy(tx, id);
+    if (users.length === 0) return;
+    const live = users.filter((u) => u.status === 'published').map((u) => u.id);
+    if (live.length) await tx.updateTable('articles').set({ updated_at: new Date().toISOString() }).where('id', 'in', live).execute();
+    await bumpContentVersion(tx);
   }
 }
 
-async function usedBy(db: Db, id: number): Promise<number[]> {
+async function usedBy(db: Db, id: number): Promise<Array<{ id: number; status: ArticleStatus }>> {
   const rows = await db
     .selectFrom('articles')
-    .select('id')
+    .select(['id', 'status'])
     .where(({ or, eb }) => or([eb('lead_image_id', '=', id), sql<boolean>`body_html LIKE ${contains(`data-media-id="${id}"`)} ESCAPE '\\'`]))
     .orderBy('id')
     .execute();
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => ({ id: Number(r.id), status: r.status as ArticleStatus }));
 }

@@ -403,6 +403,9 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .addColumn('created_by', 'integer')
           .addColumn('taken_down_at', 'text')
+          .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+          // A change waiting for a second person (JSON), when published articles show the picture.
+          .addColumn('pending_change', 'text')
           .execute();
         await db.schema.createIndex('media_created').on('media').columns(['created_at', 'id']).execute();
         await db.schema.alterTable('articles').addColumn('lead_image_id', 'integer').execute();

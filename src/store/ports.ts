@@ -5,7 +5,7 @@ import type { Role } from '../domain/roles.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
 import type { AgreementScope, ClaimStatus } from '../domain/rights.ts';
 import type { Script } from '../domain/variant.ts';
-import type { MediaItem, MediaPatch } from '../domain/media.ts';
+import type { MediaItem, MediaPatch, PendingMediaChange } from '../domain/media.ts';
 
 /**
  * The one storage interface. It imports nothing but domain types; `sqlite/` and `postgres/`
@@ -505,7 +505,7 @@ export interface FrontPageRepository {
 }
 
 /** A new picture as the upload found it; the store assigns id and times. */
-export type NewMedia = Omit<MediaItem, 'id' | 'createdAt' | 'updatedAt' | 'takenDownAt'>;
+export type NewMedia = Omit<MediaItem, 'id' | 'createdAt' | 'updatedAt' | 'takenDownAt' | 'revision' | 'pending'>;
 
 export interface MediaQuery {
   /** Words in the caption, credit or alt text (as written, either script: the caller gives both forms). */
@@ -532,12 +532,15 @@ export interface MediaRepository {
   /** Newest first. */
   search(query: MediaQuery): Promise<{ items: MediaItem[]; total: number }>;
   /**
-   * Changes what is given, audited, and tells every instance's page cache (captions, credits and
-   * crops show on published pages).
+   * Changes what is given if the item is still at `expectedRevision` (else MEDIA_STALE_REVISION,
+   * nothing changed), drops any waiting change, audits the old and new values under `action`,
+   * and tells the pages and licensees' feeds of the articles showing it.
    */
-  update(id: number, patch: MediaPatch, ctx: Actx): Promise<MediaItem>;
+  update(id: number, patch: MediaPatch, expectedRevision: number, ctx: Actx, action?: string): Promise<MediaItem>;
+  /** Keeps (or, with null, drops) a change waiting for approval, if the item is still at `expectedRevision`; audited. */
+  setPending(id: number, pending: PendingMediaChange | null, expectedRevision: number, ctx: Actx): Promise<MediaItem>;
   /** Takes the picture off every page, feed and API at once (audited, caches told); NOT_FOUND if unknown. */
   takeDown(id: number, reason: string, ctx: Actx): Promise<MediaItem>;
   /** Articles that show it as their lead picture or in their body (any status). */
-  usedBy(id: number): Promise<number[]>;
+  usedBy(id: number): Promise<Array<{ id: number; status: ArticleStatus }>>;
 }

@@ -63,6 +63,8 @@ export interface Database {
     updated_at: string;
     created_by: number | null;
     taken_down_at: string | null;
+    revision: number;
+    pending_change: string | null;
   };
   article_channels: { article_id: number; channel_slug: string; position: number };
   article_tags: { article_id: number; tag: string; position: number };

@@ -487,13 +487,16 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       const other = (await store.media.add(photo('cd'.repeat(32)), SYSTEM)).item;
       assert.deepEqual((await store.media.byIds([other.id, 999999, a.item.id])).map((m) => m.id), [other.id, a.item.id]);
       const versionBefore = await store.contentVersion();
-      const patched = await store.media.update(a.item.id, { alt: '湖面', focalX: 20, caption: null }, SYSTEM);
+      const patched = await store.media.update(a.item.id, { alt: '湖面', focalX: 20, caption: null }, a.item.revision, SYSTEM);
+      assert.equal(patched.revision, a.item.revision + 1);
+      await assert.rejects(store.media.update(a.item.id, { alt: '旧的' }, a.item.revision, SYSTEM), /MEDIA_STALE_REVISION|revision/, 'a change made on an older revision is refused');
+      assert.equal((await store.media.byId(a.item.id))?.alt, '湖面');
       assert.deepEqual([patched.alt, patched.focalX, patched.focalY, patched.caption, patched.credit], ['湖面', 20, 50, null, '王一']);
       assert.equal(await store.contentVersion(), versionBefore, 'a picture no article shows changes no page');
       const art = await store.articles.create(input({ leadImageId: a.item.id, bodyHtml: '<p>正文</p><img data-media-id="' + String(other.id) + '" alt="x">' }), SYSTEM);
       assert.equal((await store.articles.byId(art.id))?.leadImageId, a.item.id);
-      assert.deepEqual(await store.media.usedBy(a.item.id), [art.id]);
-      assert.deepEqual(await store.media.usedBy(other.id), [art.id]);
+      assert.deepEqual(await store.media.usedBy(a.item.id), [{ id: art.id, status: 'published' }]);
+      assert.deepEqual(await store.media.usedBy(other.id), [{ id: art.id, status: 'published' }]);
       const found = await store.media.search({ text: ['100%'], limit: 10, offset: 0 });
       assert.deepEqual(found.items.map((m) => m.id), [other.id], 'LIKE wildcards in a query are literal');
       assert.equal(found.total, 1);
@@ -504,7 +507,7 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       assert.ok((await store.contentVersion()) > v, 'pages showing it are told');
       assert.deepEqual((await store.media.search({ limit: 10, offset: 0 })).items.map((m) => m.id), [a.item.id]);
       assert.equal((await store.media.search({ limit: 10, offset: 0, includeTakenDown: true })).total, 2);
-      await assert.rejects(store.media.update(999999, { alt: 'x' }, SYSTEM), /does not exist/);
+      await assert.rejects(store.media.update(999999, { alt: 'x' }, 1, SYSTEM), /does not exist/);
       await assert.rejects(store.media.takeDown(999999, 'x', SYSTEM), /does not exist/);
     });
 
