@@ -110,6 +110,7 @@ test('renditions come from immutable URLs, carry no GPS or camera serial, and fo
       const res = await fetch(`${site.url}${url}`);
       assert.equal(res.status, 200, url);
       assert.match(res.headers.get('cache-control') ?? '', /max-age=31536000.*immutable/);
+      assert.equal(res.headers.get('surrogate-key'), 'site', 'a CDN drops it with the rest of the site on a take-down');
       const bytes = Buffer.from(await res.arrayBuffer());
       assert.equal(await exifr.gps(bytes).catch(() => undefined), undefined, `${url} has no GPS`);
       assert.doesNotMatch(bytes.toString('latin1'), /SN-99887766|HeituCam/, `${url} has no camera make or serial`);

@@ -1,8 +1,14 @@
 import type { Hono } from 'hono';
 import type { MediaService } from '../services/media-service.ts';
+import { headerTag, SITE_TAG } from './page-cache.ts';
 
 /** A rendition's bytes never change under its name: the name carries the original's hash and the crop. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * A CDN keeps renditions under the site's tag: a take-down purges everything under it (keys mode),
+ * so the CDN asks again and gets the 404. Browsers that kept a copy cannot be told.
+ */
+const TAG = headerTag(SITE_TAG);
 
 /** Serves renditions at /media/{hash}/{name}, made on first request if they are not made yet. */
 export function mountMedia(app: Hono, media: MediaService): void {
@@ -21,6 +27,8 @@ export function mountMedia(app: Hono, media: MediaService): void {
       'cache-control': IMMUTABLE,
       etag,
       'x-content-type-options': 'nosniff',
+      'surrogate-key': TAG,
+      'cache-tag': TAG,
     });
   });
 }
