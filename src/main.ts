@@ -68,7 +68,7 @@ export async function openAndPrepareStore(config: Config, options: { seed?: bool
  * Every service wired to HTTP, without a server: what `serve` listens with and `export-site`
  * renders with. With `metrics`, searches are timed and the app answers /metrics.
  */
-export function buildApp(config: Config, s: Store, metrics?: Metrics, options: { draining?: () => boolean } = {}) {
+export function buildApp(config: Config, s: Store, metrics?: Metrics, options: { draining?: () => boolean; afterWrite?: () => void } = {}) {
   const reader = createReaderService(s);
   const newsroom = createNewsroomService(s);
   const search = createSearchService(s);
@@ -98,6 +98,7 @@ export function buildApp(config: Config, s: Store, metrics?: Metrics, options: {
       if (!(await s.settings.get())) throw new Error('the site has no settings');
     },
     trustedProxies: parseTrustedProxies(config.trustedProxies),
+    ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}),
     limits: { ...config.limits, uploadFiles: MAX_FILES },
     ...(metrics ? { metrics: { metrics, token: config.metricsToken } } : {}),
   });
@@ -139,7 +140,9 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   if (config.logLevel) log.level = config.logLevel;
   const metrics = new Metrics();
   let draining = false;
-  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s, metrics, { draining: () => draining });
+  // Known once the cache watch starts below; a write before then has nothing to refresh.
+  let checkNow: (() => void) | null = null;
+  const { app, cache, reader } = buildApp({ ...config, publicUrl }, s, metrics, { draining: () => draining, afterWrite: () => checkNow?.() });
   server.on('request', requestHandler(app, cache, requestObserver(metrics)));
 
   // On PostgreSQL a notification says at once that content changed; the poll stays as a safety net.
@@ -161,6 +164,8 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     ...(purge ? { onChange: (what: Invalidation, from: number) => purge.changed(what, from, config.purge?.mode === 'urls' ? pagesShowing(cache, what) : []) } : {}),
   });
   if (pool) listener = listenForContent(pool, () => watch.check('notify'));
+  // This instance's own writes count as a notification: its pages follow them at once.
+  checkNow = () => watch.check('notify');
   trackState(metrics, cache, s, listener);
   const scheduler = startScheduler(s, { onRun: (job, outcome, ms) => metrics.jobRun(job, outcome, ms / 1000) });
   return {

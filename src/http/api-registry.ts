@@ -87,7 +87,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
  * Mounts routes with the same checks in the same order for every one: session, CSRF on every
  * state-changing call, role, input validation; then the handler; errors through one mapper.
  */
-export function mountApi(app: Hono, base: string, routes: ApiRoute[], auth: AuthService): void {
+export function mountApi(app: Hono, base: string, routes: ApiRoute[], auth: AuthService, afterWrite?: () => void): void {
   for (const r of routes) {
     app.on(r.method.toUpperCase(), `${base}${r.path}`, async (c) => {
       try {
@@ -116,6 +116,8 @@ export function mountApi(app: Hono, base: string, routes: ApiRoute[], auth: Auth
         }
         const query = r.query ? parse(r.query, c.req.query(), 'query') : c.req.query();
         const result = await r.handler({ actor: session?.actor ?? null, ip: ipOf(c), params: c.req.param() as Record<string, string>, query, body, c });
+        // A change made here shows on this instance's cached pages at once, not at the next poll.
+        if (isStateChanging(r.method)) afterWrite?.();
         if (result instanceof Response) return result;
         return c.json(result ?? { ok: true }, r.status ?? 200, { 'cache-control': 'no-store' });
       } catch (e) {

@@ -52,6 +52,8 @@ export interface HttpDeps {
   limits: RequestLimits;
   /** The site's own proxies, whose X-Forwarded-For names the reader. */
   trustedProxies?: TrustedProxies;
+  /** Called after every change made through the newsroom API (the cache looks for changes at once). */
+  afterWrite?: () => void;
   /** Serve /metrics from these (HEITU_METRICS_TOKEN as `token`). */
   metrics?: { metrics: Metrics; token: string | undefined };
 }
@@ -117,7 +119,7 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
   const api = [...newsroomApi(deps), ...mediaApi(deps.media)];
   const openapi = openApiDocument(NEWSROOM_API, 'Heitu newsroom API', api);
   app.get(`${NEWSROOM_API}/openapi.json`, (c) => c.json(openapi));
-  mountApi(app, NEWSROOM_API, api, deps.auth);
+  mountApi(app, NEWSROOM_API, api, deps.auth, deps.afterWrite);
   app.all(`${NEWSROOM_API}/*`, (c) => c.json({ errors: [{ code: 'NOT_FOUND', message: 'no such API route' }] }, 404));
   mountNewsroomUi(app, deps.reader);
   mountContentApi(app, deps.content, deps.rightsPolicy);
