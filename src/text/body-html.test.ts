@@ -151,3 +151,13 @@ test('a library picture is rendered by the caller, or left out when the caller s
   assert.equal(String(rebuildBodyHtml('<p>甲</p><img data-media-id="5" alt="乙" onerror="x">')), '<p>甲</p><img alt="乙" data-media-id="5">');
   assert.equal(String(rebuildBodyHtml('<img data-media-id="5 onerror=x">')), '');
 });
+
+test('a library picture written inside a paragraph is lifted out of it, leaving no empty paragraph', () => {
+  const figure = (id: number) => html`[figure ${id}]`;
+  const out = (body: string) => String(rebuildBodyHtml(body, undefined, undefined, figure));
+  assert.equal(out('<p>前<img data-media-id="1" alt="a">后</p>'), '<p>前</p>[figure 1]<p>后</p>');
+  assert.equal(out('<p><img data-media-id="2"></p><p>下一段</p>'), '[figure 2]<p>下一段</p>');
+  assert.equal(out('<p>前<img data-media-id="3"></p>'), '<p>前</p>[figure 3]');
+  // Deeper (a link, a list item) it stays where it was written.
+  assert.equal(out('<ul><li><img data-media-id="4"></li></ul>'), '<ul><li>[figure 4]</li></ul>');
+});

@@ -73,9 +73,19 @@ function parseBody(html: string, lead: BodyLead | undefined, withPictures = fals
   let skipDepth = 0;
   let leadPending = lead && lead.text ? lead : null;
   let seenElement = false;
+  /** Elements open now, as rebuilt (a picture in a paragraph is lifted out of it). */
+  const open: string[] = [];
   const flush = () => {
     if (text) pieces.push({ text });
     text = '';
+  };
+  /** Where the paragraph reopened after a lifted picture starts (its end is dropped if it stays empty). */
+  let reopenedAt = -1;
+  /** Ends the paragraph a picture interrupts, or takes it back out if the picture came first in it. */
+  const closeParagraph = () => {
+    const last = pieces[pieces.length - 1];
+    if (typeof last === 'string' && /^<p[\s>]/.test(last)) pieces.pop();
+    else pieces.push('</p>');
   };
   const parser = new Parser(
     {
@@ -88,7 +98,15 @@ function parseBody(html: string, lead: BodyLead | undefined, withPictures = fals
         if (withPictures && mediaId !== undefined && MEDIA_ID.test(mediaId)) {
           // Before the lead is placed: a picture above the first paragraph leaves the dateline where it belongs.
           flush();
+          // A figure cannot sit in a paragraph (browsers close it, leaving an empty one behind):
+          // one written inside a top-level paragraph splits it, and an empty half is left out.
+          const inParagraph = open.length === 1 && open[0] === 'p';
+          if (inParagraph) closeParagraph();
           pieces.push({ mediaId: Number(mediaId), alt: attribs['alt'] ?? null });
+          if (inParagraph) {
+            pieces.push('<p>');
+            reopenedAt = pieces.length - 1;
+          }
           return;
         }
         const first = !seenElement && text.trim() === '';
@@ -118,6 +136,7 @@ function parseBody(html: string, lead: BodyLead | undefined, withPictures = fals
         if (name === 'img' && !/ (?:src|data-media-id)="/.test(attrs)) return;
         flush();
         pieces.push(`<${name}${attrs}>`);
+        if (!VOID.has(name)) open.push(name);
         if (leadPending && first && name === 'p') {
           if (leadPending.as === 'span') pieces.push('<span class="dateline">', { text: leadPending.text }, '</span>');
           else pieces.push({ text: leadPending.text });
@@ -134,7 +153,11 @@ function parseBody(html: string, lead: BodyLead | undefined, withPictures = fals
         }
         if (!TAGS.has(name) || VOID.has(name)) return;
         flush();
-        pieces.push(`</${name}>`);
+        open.pop();
+        if (name === 'p' && reopenedAt === pieces.length - 1) {
+          pieces.pop();
+          reopenedAt = -1;
+        } else pieces.push(`</${name}>`);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
