@@ -52,7 +52,8 @@ export function createRichEditor(initialHtml: string, label: string, pickPicture
     content: initialHtml || '<p></p>',
     editorProps: {
       attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' },
-      transformPastedHTML: cleanPastedHtml,
+      // ProseMirror passes the view as a second argument; the origin must stay the page's own.
+      transformPastedHTML: (html) => cleanPastedHtml(html),
     },
     onUpdate: () => listeners.forEach((fn) => fn()),
   });
