@@ -143,6 +143,73 @@ test('a reporter uploads a phone photo, describes it, leads an article with it; 
   assert.equal(await exifr.gps(bytes).catch(() => undefined), undefined);
   assert.ok(!bytes.includes('SN-99887766'), 'no camera serial number');
   assert.equal((await sharp(bytes).metadata()).exif, undefined);
+
+  // Published now: the reporter's new caption waits for an editor, and readers keep the old one meanwhile.
+  const oldCaption = '长春南湖公园冰雪嘉年华开幕当天,游客在冰滑梯前排队';
+  const newCaption = '长春南湖公园冰雪嘉年华开幕,游客在冰滑梯前排队等候';
+  await reporter.goto(`${site.url}/newsroom#/media/${mediaId}`);
+  await reporter.waitForSelector(`.media-detail[data-media="${mediaId}"] [data-live]`);
+  assert.equal(await reporter.isDisabled('#md-rightsClass'), true, 'rights are the rights desk\'s: a reporter sees them read-only');
+  assert.equal(await reporter.getAttribute('#md-copyrightHolder', 'readonly'), '');
+  await reporter.fill('#md-caption', newCaption);
+  await reporter.click('[data-action="save-media"]');
+  const waitingNote = await reporter.waitForSelector('.media-detail [data-pending-saved]');
+  assert.match((await waitingNote.textContent()) ?? '', /要等编辑批准.*已发布的稿件正在使用这张图片/);
+  await reporter.waitForSelector('.media-pending [data-to]');
+  assert.match((await reporter.textContent('.media-pending')) ?? '', new RegExp(`${oldCaption}.*${newCaption}`), 'the waiting change is shown as current → proposed');
+  assert.equal(await reporter.locator('[data-action="approve-media-change"]').count(), 0, 'its author does not approve it');
+  assert.equal(await reporter.locator('[data-action="discard-media-change"]').count(), 1, 'its author may discard it');
+  const waiting = (await site.store.media.byId(mediaId))!;
+  assert.equal(waiting.caption, oldCaption);
+  assert.equal(waiting.pending?.patch.caption, newCaption);
+  assert.deepEqual(Object.keys(waiting.pending?.patch ?? {}), ['caption'], 'only the field changed was sent');
+  await reporter.screenshot({ path: join(e2eOutDir, 'media-5-pending.png'), fullPage: true });
+  await reader.reload();
+  const stillShown = (await reader.locator('figure.lead-image figcaption').textContent()) ?? '';
+  assert.match(stillShown, /开幕当天/, 'readers still see the old caption');
+  assert.doesNotMatch(stillShown, /排队等候/);
+
+  // Another person, an editor, approves it in the media page; readers then get the new caption.
+  const editor = await signIn('editor');
+  await editor.goto(`${site.url}/newsroom#/media/${mediaId}`);
+  await editor.waitForSelector('.media-pending [data-action="approve-media-change"]');
+  assert.match((await editor.textContent('.media-pending')) ?? '', /reporter/, 'the editor sees who proposed it');
+  // While it waits, the editor's own change of what readers see is refused, and said so.
+  await editor.fill('#md-credit', '杜文杰');
+  await editor.click('[data-action="save-media"]');
+  await editor.waitForSelector('#md-form-error:not(:empty)');
+  assert.match((await editor.textContent('#md-form-error')) ?? '', /正在等待批准/);
+  assert.equal((await site.store.media.byId(mediaId))!.credit, '王晓梅');
+  await editor.click('[data-action="approve-media-change"]');
+  await editor.waitForSelector('.media-detail .notice.ok');
+  assert.equal(await editor.locator('.media-pending').count(), 0);
+  assert.equal((await site.store.media.byId(mediaId))!.caption, newCaption);
+  let shownCaption = '';
+  for (const started = Date.now(); Date.now() - started < 5000; await new Promise((r) => setTimeout(r, 250))) {
+    await reader.reload();
+    shownCaption = (await reader.locator('figure.lead-image figcaption').textContent()) ?? '';
+    if (shownCaption.includes('排队等候')) break;
+  }
+  assert.match(shownCaption, /排队等候/, 'the reader page shows the approved caption');
+
+  // A published picture keeps its alt text: removing it is refused beside the field.
+  await editor.fill('#md-alt', '');
+  await editor.click('[data-action="save-media"]');
+  await editor.waitForSelector('#md-alt-error:not(:empty)');
+  assert.match((await editor.textContent('#md-alt-error')) ?? '', /不能删去替代文字/);
+  assert.equal((await site.store.media.byId(mediaId))!.alt, '冬日湖边,游客排队等候滑冰滑梯');
+  await editor.context().close();
+
+  // The reporter's page still holds the picture as it was before the approval: a save from it is refused, not applied over it.
+  await reporter.fill('#md-credit', '王晓梅/黑土网');
+  await reporter.click('[data-action="save-media"]');
+  const stale = await reporter.waitForSelector('.media-detail [data-stale]');
+  assert.match((await stale.textContent()) ?? '', /有人先修改了这张图片.*排队等候/);
+  assert.equal((await site.store.media.byId(mediaId))!.credit, '王晓梅');
+  await reporter.click('[data-action="reload-media"]');
+  await reporter.waitForSelector('.media-detail:not(:has([data-stale]))');
+  assert.equal(await reporter.inputValue('#md-caption'), newCaption);
+  assert.equal(await reporter.locator('.media-pending').count(), 0);
   await reader.close();
 });
 

@@ -93,6 +93,12 @@ main.dragging .drop-zone{outline:3px dashed #8a2b1e;outline-offset:4px}
 .crops figure{margin:0}
 .crops figure:nth-child(1){width:200px}.crops figure:nth-child(2){width:150px}.crops figure:nth-child(3){width:112px}
 .crops figcaption{font-size:12px;color:#666}
+.media-pending h3{margin-top:0}
+.media-fields input[readonly],.media-fields textarea[readonly]{background:#f4f2ee;color:#555}
+.media-changes{table-layout:fixed;margin:8px 0}
+.media-changes th[scope=row]{width:25%}
+.media-changes del{color:#8b0000}
+.media-changes ins{color:#1b5e20;text-decoration:none;font-weight:bold}
 .media-fields textarea{resize:vertical}
 .media-fields [aria-invalid=true]{border-color:#b00020}
 fieldset.lead-field{border:1px solid #e0d8ca;border-radius:4px;margin:10px 0;padding:4px 12px 8px;min-width:0}

@@ -22,7 +22,9 @@ export function setCsrf(token: string | null): void {
   csrf = token;
 }
 
-async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, headers: Record<string, string>, body?: BodyInit): Promise<T> {
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+async function send<T>(method: Method, path: string, headers: Record<string, string>, body?: BodyInit): Promise<{ status: number; body: T }> {
   let res: Response;
   try {
     res = await fetch(`/newsroom/api${path}`, {
@@ -43,15 +45,23 @@ async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, 
     const message = code === 'VALIDATION_FAILED' && first ? `${base} ${first.message}` : base;
     throw new ApiError(res.status, code, message, json);
   }
-  return json as T;
+  return { status: res.status, body: json as T };
 }
 
+const jsonRequest = (body: unknown): [Record<string, string>, BodyInit | undefined] =>
+  body !== undefined ? [{ 'content-type': 'application/json' }, JSON.stringify(body)] : [{}, undefined];
+
 /** Calls the newsroom API; every state-changing call carries the CSRF token. */
-export function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  return send<T>(method, path, body !== undefined ? { 'content-type': 'application/json' } : {}, body !== undefined ? JSON.stringify(body) : undefined);
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return (await send<T>(method, path, ...jsonRequest(body))).body;
+}
+
+/** As `api`, with the status: where a success means more than one thing (202: accepted, not applied yet). */
+export function apiWithStatus<T>(method: Method, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return send<T>(method, path, ...jsonRequest(body));
 }
 
 /** A multipart POST (a file upload); the browser writes the content type with its boundary. */
-export function apiForm<T>(path: string, form: FormData): Promise<T> {
-  return send<T>('POST', path, {}, form);
+export async function apiForm<T>(path: string, form: FormData): Promise<T> {
+  return (await send<T>('POST', path, {}, form)).body;
 }
