@@ -191,11 +191,74 @@ test('an href leading out of the folder, a URL, a missing file or a file that is
       assert.equal(await store.articles.byUri(uri), null, `${uri}: no article`);
     }
     assert.equal((await store.media.search({ text: [], limit: 10, offset: 0 })).total, 0, 'no picture of a refused item is kept');
-    const [ok] = await importInto(store, folder, ninjs('urn:test:fine', ['fine.jpg']));
+    const described = JSON.parse(ninjs('urn:test:fine', ['fine.jpg'])) as Item;
+    described.associations![0]!['descriptions'] = [{ role: 'alt', value: '江边的渔船' }];
+    const [ok] = await importInto(store, folder, JSON.stringify(described));
     assert.ok(ok && 'id' in ok, JSON.stringify(ok));
     const a = (await store.articles.byId(ok.id))!;
     const pic = (await store.media.byId(a.leadImageId!))!;
     assert.equal(pic.rightsClass, 'agency', 'a picture whose class is not declared is not taken as our own');
+    assert.equal(pic.alt, '江边的渔船');
+  } finally {
+    await store.close();
+  }
+});
+
+test('a published or scheduled item shows no picture without alt text: the caption stands in, else the item is refused before anything is uploaded', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'heitu-pic-alt-'));
+  const inDir = join(folder, 'in');
+  mkdirSync(inDir);
+  writeFileSync(join(inDir, 'lead.jpg'), await cameraJpeg(400, 300, { seed: 50 }));
+  writeFileSync(join(inDir, 'bare.jpg'), await cameraJpeg(400, 300, { seed: 51 }));
+  writeFileSync(join(inDir, 'captioned.jpg'), await cameraJpeg(400, 300, { seed: 52 }));
+  const store = await openAndPrepareStore(testConfig());
+  const pictureCount = async () => (await store.media.search({ text: [], limit: 10, offset: 0 })).total;
+  // A lead picture with alt text, and a body picture (named 9 by the item) described as given.
+  const ninjs = (uri: string, body: { href: string; descriptions: Array<{ role: string; value: string }> }, extra: Record<string, unknown> = {}) => JSON.stringify({
+    uri, language: 'zh-Hans', firstCreated: '2026-11-28T08:00:00+08:00', pubStatus: 'usable', ...extra,
+    headlines: [{ role: 'main', value: '松花江冬捕' }],
+    bodies: [{ role: 'main', contentType: 'text/html', value: '<p>正文</p><img data-media-id="9"><p>结尾</p>' }],
+    associations: [
+      { name: 'lead', uri: 'urn:test:pic:lead', rel: 'lead', type: 'picture', descriptions: [{ role: 'alt', value: '冰面上的渔网' }], renditions: [{ name: 'highRes', href: 'lead.jpg', contentType: 'image/jpeg' }] },
+      { name: 'media-9', uri: 'urn:test:pic:body', rel: 'inline', type: 'picture', descriptions: body.descriptions, renditions: [{ name: 'highRes', href: body.href, contentType: 'image/jpeg' }] },
+    ],
+  });
+  try {
+    const refused: Array<[string, Record<string, unknown>]> = [
+      ['urn:test:alt:published', {}],
+      // Usable only from a future time: it would wait as scheduled, and go out without anyone acting again.
+      ['urn:test:alt:scheduled', { firstCreated: '2099-01-01T08:00:00+08:00' }],
+    ];
+    for (const [uri, extra] of refused) {
+      const [o] = await importInto(store, folder, ninjs(uri, { href: 'bare.jpg', descriptions: [] }, extra));
+      assert.ok(o && 'error' in o && o.code === 'MEDIA_NOT_PUBLISHABLE', `${uri}: ${JSON.stringify(o)}`);
+      assert.match(o.error, /"bare\.jpg" has no alt text/);
+      assert.equal(await store.articles.byUri(uri), null, `${uri}: no article`);
+      assert.equal(await pictureCount(), 0, `${uri}: not even its described lead picture is uploaded`);
+    }
+
+    const [captioned] = await importInto(store, folder, ninjs('urn:test:alt:caption', { href: 'captioned.jpg', descriptions: [{ role: 'caption', value: '渔民在冰面上收网' }] }));
+    assert.ok(captioned && 'id' in captioned && captioned.status === 'created', JSON.stringify(captioned));
+    const published = (await store.articles.byId(captioned.id))!;
+    assert.equal(published.status, 'published');
+    const inBody = (await store.media.byId([...published.bodyHtml.matchAll(/data-media-id="(\d+)"/g)].map((m) => Number(m[1]))[0]!))!;
+    assert.deepEqual([inBody.caption, inBody.alt], ['渔民在冰面上收网', '渔民在冰面上收网'], 'the caption stands in for the missing alt text');
+
+    // A draft is not shown to anyone: it may come without alt text, to be described in the newsroom.
+    const [draft] = await importInto(store, folder, ninjs('urn:test:alt:withheld', { href: 'bare.jpg', descriptions: [] }, { pubStatus: 'withheld' }));
+    assert.ok(draft && 'id' in draft && draft.status === 'created', JSON.stringify(draft));
+    const held = (await store.articles.byId(draft.id))!;
+    assert.equal(held.status, 'draft');
+    const bare = (await store.media.byId([...held.bodyHtml.matchAll(/data-media-id="(\d+)"/g)].map((m) => Number(m[1]))[0]!))!;
+    assert.equal(bare.alt, null);
+
+    // The same file again is that library item, whose fields an import does not change: its own alt text counts.
+    const before = await pictureCount();
+    const [again] = await importInto(store, folder, ninjs('urn:test:alt:again', { href: 'bare.jpg', descriptions: [{ role: 'caption', value: '冰面' }] }));
+    assert.ok(again && 'error' in again && again.code === 'MEDIA_NOT_PUBLISHABLE', JSON.stringify(again));
+    assert.match(again.error, /"bare\.jpg" is already in the library, and picture \d+ has no alt text/);
+    assert.equal(await store.articles.byUri('urn:test:alt:again'), null);
+    assert.equal(await pictureCount(), before);
   } finally {
     await store.close();
   }

@@ -4,6 +4,7 @@ import { schemaVersionOf, validateNinjs } from '../domain/ninjs/ninjs-schema.ts'
 import { articleFromNinjs, NinjsMappingError, type NinjsContext } from '../domain/ninjs/from-ninjs.ts';
 import { sameContent } from '../domain/article.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { bodyMediaIds, publishRefusal, type MediaItem } from '../domain/media.ts';
 import { controlCharacterError } from '../domain/input-text.ts';
 import { picturesFromNinjs, remapBodyPictures, withFileHrefsAsUris, type NinjsPictureRef } from '../domain/ninjs/picture-from-ninjs.ts';
 import type { ArticleInput } from '../domain/article.ts';
@@ -126,7 +127,8 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
     // Every picture file is read and checked before anything is written: a bad one refuses the item whole.
     const files = refs.length ? await readPictureFiles(deps.pictures!, refs) : [];
     // Pictures already in the library (a re-import) have their ids without an upload: an unchanged item writes nothing.
-    const known = await Promise.all(files.map(async (f) => (await deps.store.media.byHash(f.hash))?.id ?? null));
+    const library = await Promise.all(files.map((f) => deps.store.media.byHash(f.hash)));
+    const known = library.map((m) => m?.id ?? null);
     const existing = input.uri ? await deps.store.articles.byUri(input.uri) : null;
     if (existing && sameContent(withPictures(input, refs, known), existing)) {
       return { id: existing.id, url: deps.articleUrl(existing.id), status: 'unchanged' };
@@ -138,8 +140,11 @@ async function importOne(deps: ImportDeps, ctx: NinjsContext, raw: unknown, inde
     if (existing && (IN_REVIEW.has(existing.status) || existing.signatures.length > 0)) {
       return fail('NINJS_CONFLICT', `article ${existing.id} is ${existing.status.replace('_', ' ')}; an import does not change what reviewers are signing`);
     }
+    // An import publishes without the newsroom's publish check, so that check is made here, before anything is uploaded.
+    const described = input.status === 'published' || input.status === 'scheduled' ? describedForReaders(input, files, library) : files;
+    if (typeof described === 'string') return fail('MEDIA_NOT_PUBLISHABLE', described);
     const actor = deps.actor ?? IMPORT_ACTOR;
-    const ids = await uploadPictures(deps.pictures, files);
+    const ids = await uploadPictures(deps.pictures, described);
     const final = withPictures(input, refs, ids);
     const saved = existing
       ? await deps.store.articles.update(existing.id, final, existing.revision, actor, { action: 'article.import' })
@@ -162,6 +167,33 @@ function withPictures(input: ArticleInput, refs: readonly NinjsPictureRef[], ids
   });
   const lead = refs.findIndex((r) => r.lead);
   return { ...input, leadImageId: lead >= 0 ? (ids[lead] ?? null) : null, bodyHtml: remapBodyPictures(input.bodyHtml, map) };
+}
+
+/**
+ * The files of a published or scheduled item, each picture it shows with alt text, or why it
+ * cannot go out. A picture without alt text takes its caption: agency pictures come with a
+ * description of what they show (in the association or written into the file), which says more
+ * to a reader who cannot see it than nothing. A picture already in the library keeps its own
+ * fields (an upload does not overwrite them), so its own alt text is what counts.
+ */
+function describedForReaders(input: ArticleInput, files: readonly PictureFile[], library: ReadonlyArray<MediaItem | null>): PictureFile[] | string {
+  const inBody = new Set(bodyMediaIds(input.bodyHtml));
+  const problems: string[] = [];
+  const out = files.map((f, i) => {
+    if (!f.ref.lead && (f.ref.sourceId === null || !inBody.has(f.ref.sourceId))) return f;
+    const name = JSON.stringify(f.ref.href);
+    const existing = library[i];
+    if (existing) {
+      const why = publishRefusal(existing);
+      if (why) problems.push(`picture ${name} is already in the library, and ${why}`);
+      return f;
+    }
+    const alt = [f.ref.fields.alt, f.ref.fields.caption, f.embeddedCaption].map((t) => t?.trim()).find((t) => t);
+    if (!alt) problems.push(`picture ${name} has no alt text and no caption to describe it with`);
+    return alt ? { ...f, ref: { ...f.ref, fields: { ...f.ref.fields, alt: alt.slice(0, 300) } } } : f;
+  });
+  if (!problems.length) return out;
+  return `a published or scheduled article shows only pictures with alt text (a description for readers who cannot see them): ${problems.join('; ')}; nothing of this item was imported (send it as withheld to import it as a draft)`;
 }
 
 /** Uploads the checked files; the same file already in the library is that item, with its own fields. */

@@ -18,6 +18,8 @@ export interface PictureFile {
   bytes: Buffer;
   /** SHA-256, hex: how the library knows a file it already has. */
   hash: string;
+  /** The caption written into the file (IPTC/XMP), which the library takes when the item gives none. */
+  embeddedCaption: string | null;
 }
 
 const isMissing = (e: unknown) => e instanceof Error && ['ENOENT', 'ENOTDIR', 'EISDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
@@ -62,13 +64,14 @@ export async function readPictureFiles(deps: { dir: string | null; maxFileBytes:
       throw e;
     }
     if (bytes.length === 0) refuse('UPLOAD_REJECTED', 'the file is empty');
+    let embeddedCaption: string | null;
     try {
-      await probeImage(bytes);
+      embeddedCaption = (await probeImage(bytes)).embedded.caption;
     } catch (e) {
       if (isDomainError(e)) refuse(e.code, e.message);
       throw e;
     }
-    out.push({ ref, bytes, hash: createHash('sha256').update(bytes).digest('hex') });
+    out.push({ ref, bytes, hash: createHash('sha256').update(bytes).digest('hex'), embeddedCaption });
   }
   return out;
 }

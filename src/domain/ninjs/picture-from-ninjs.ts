@@ -1,5 +1,6 @@
 import { PHOTO_RIGHTS, type PhotoRights } from '../media.ts';
-import { rewriteBodyPictures } from './picture-to-ninjs.ts';
+import { rebuildBodyHtml } from '../../text/body-html.ts';
+import { html } from '../../text/safe-html.ts';
 import { scriptOfLanguageTag, type Script } from '../variant.ts';
 import { lowerKeys } from './from-ninjs.ts';
 import { NINJS_MEDIA_ID_ROLE, NINJS_PICTURE_RIGHTS_URI } from './ninjs-vocabulary.ts';
@@ -98,8 +99,8 @@ export function withFileHrefsAsUris(raw: Json): Json {
  * that did not come with the item is taken out: on this site that id is some other picture.
  */
 export function remapBodyPictures(bodyHtml: string, ids: ReadonlyMap<number, number>): string {
-  return rewriteBodyPictures(bodyHtml, (id, tag, attribute) => {
+  return String(rebuildBodyHtml(bodyHtml, undefined, undefined, (id, alt) => {
     const to = ids.get(id);
-    return to === undefined ? '' : tag.replace(attribute, ` data-media-id="${to}"`);
-  });
+    return to === undefined ? null : html`<img alt="${alt ?? ''}" data-media-id="${to}">`;
+  }));
 }

@@ -2,18 +2,6 @@ import { bodyMediaIds, renditionPath, renditionSizes, RENDITION_TYPES, type Crop
 import { formatZoned } from '../time.ts';
 import { NINJS_MEDIA_ID_ROLE, NINJS_MEDIA_URI, NINJS_PICTURE_RIGHTS_URI } from './ninjs-vocabulary.ts';
 
-/**
- * Rewrites each library picture (`<img … data-media-id="N">`) of a body that was already rebuilt
- * from the allowlist, where every attribute value is escaped and no `>` can sit inside a tag.
- * `replace` gives the new tag, or '' to take the picture out.
- */
-export function rewriteBodyPictures(rebuiltHtml: string, replace: (id: number, tag: string, attribute: string) => string): string {
-  return rebuiltHtml.replace(/<img\b[^>]*>/g, (tag) => {
-    const m = /\sdata-media-id="([1-9]\d{0,11})"/.exec(tag);
-    return m ? replace(Number(m[1]), tag, m[0]) : tag;
-  });
-}
-
 /** The pictures of an article in the order they go out: the lead first, then the body's in order, each once. */
 export function articlePictureIds(a: { leadImageId: number | null; bodyHtml: string }): number[] {
   return [...new Set([...(a.leadImageId ? [a.leadImageId] : []), ...bodyMediaIds(a.bodyHtml)])];

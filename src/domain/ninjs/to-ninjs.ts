@@ -1,11 +1,11 @@
 import type { Article, RightsClass } from '../article.ts';
 import { formatLead } from '../dateline.ts';
-import { rebuildBodyHtml } from '../../text/body-html.ts';
+import { rebuildBodyHtml, type BodyPicture } from '../../text/body-html.ts';
 import { formatZoned } from '../time.ts';
 import type { MediaItem } from '../media.ts';
-import { escapeHtml } from '../../text/safe-html.ts';
+import { html } from '../../text/safe-html.ts';
 import { NINJS_CHANNEL_URI, NINJS_RIGHTS_URI, NINJS_SCHEMA_31 } from './ninjs-vocabulary.ts';
-import { bodyRendition, pictureToNinjs, rewriteBodyPictures } from './picture-to-ninjs.ts';
+import { bodyRendition, pictureToNinjs } from './picture-to-ninjs.ts';
 
 export interface NinjsExportContext {
   timeZone: string;
@@ -34,18 +34,17 @@ export interface NinjsPictures {
  */
 export function articleToNinjs(a: Article, ctx: NinjsExportContext, pictures?: NinjsPictures): Record<string, unknown> {
   const byId = new Map((pictures?.items ?? []).map((p) => [p.id, p]));
+  const bodyPicture: BodyPicture | undefined = pictures && ((id, alt) => {
+    const p = byId.get(id);
+    if (!p) return null;
+    // The library's rendition, not whatever src the body had: the licensee shows what the association describes.
+    return pictures.srcInBody
+      ? // A body picture with no alt text of its own is described by the library's, as on the reader pages.
+        html`<img src="${pictures.href(bodyRendition(p).path)}" alt="${alt ?? p.alt ?? ''}" data-media-id="${id}">`
+      : html`<img alt="${alt ?? ''}" data-media-id="${id}">`;
+  });
   // Rebuilt like a page's body: the lead goes in as text, and only allowlisted markup goes out.
-  const rebuilt = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language), as: 'text' }));
-  const body = !pictures
-    ? rebuilt
-    : rewriteBodyPictures(rebuilt, (id, tag) => {
-        const p = byId.get(id);
-        if (!p) return '';
-        if (!pictures.srcInBody) return tag;
-        // The library's rendition, not whatever src the tag had: the licensee shows what the association describes.
-        const src = ` src="${escapeHtml(pictures.href(bodyRendition(p).path))}"`;
-        return `<img${src}${tag.slice(4).replace(/\ssrc="[^"]*"/, '')}`;
-      });
+  const body = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language), as: 'text' }, bodyPicture));
   const associations = (pictures?.items ?? []).map((p) => pictureToNinjs(p, p.id === a.leadImageId ? 'lead' : 'inline', ctx.timeZone, pictures!.href));
   const infoSources = [
     a.sourceName && { name: a.sourceName, role: 'source' },
