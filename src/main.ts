@@ -167,7 +167,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   // This instance's own writes count as a notification: its pages follow them at once.
   checkNow = () => watch.check('notify');
   trackState(metrics, cache, s, listener);
-  const scheduler = startScheduler(s, { onRun: (job, outcome, ms) => metrics.jobRun(job, outcome, ms / 1000) });
+  const scheduler = startScheduler(s, { onRun: (job, outcome, ms) => metrics.jobRun(job, outcome, ms / 1000), onPublished: () => checkNow?.() });
   return {
     server,
     store: s,

@@ -89,7 +89,8 @@ export interface ArticleSummary {
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
+/** Optional text: trimmed, and empty is none. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

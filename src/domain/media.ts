@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCRIPTS, type Script } from './variant.ts';
+import { optionalText } from './article.ts';
 
 /**
  * Photos have rights of their own, apart from the article they illustrate: an agency picture in
@@ -78,14 +79,6 @@ export function withPatch(item: MediaItem, patch: MediaPatch): MediaItem {
   }
   return out;
 }
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const percent = z.number().int().min(0).max(100);
 
