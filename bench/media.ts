@@ -29,10 +29,11 @@ import { Agent, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import sharp, { type Sharp } from 'sharp';
+import sharp from 'sharp';
+import { cutFrom, decodeScale, encodeRendition } from '../src/services/image-pipeline.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/main.ts';
-import { allRenditions, cropBox, renditionName, renditionPath, type MediaItem, type RenditionKey } from '../src/domain/media.ts';
+import { allRenditions, renditionName, renditionPath, type MediaItem, type RenditionKey } from '../src/domain/media.ts';
 import { signIn, writeAndApprove } from '../test/support/newsroom-people.ts';
 import type { NewsroomClient } from '../test/support/newsroom-client.ts';
 import { median, repoRoot } from './support.ts';
@@ -97,33 +98,20 @@ function tagged(jpeg: Buffer, tag: string): Buffer {
 
 type Frame = Pick<MediaItem, 'format' | 'width' | 'height' | 'focalX' | 'focalY'>;
 
-function encode(img: Sharp, format: RenditionKey['format']): Sharp {
-  if (format === 'avif') return img.avif({ quality: 55, effort: 3 });
-  if (format === 'webp') return img.webp({ quality: 78, effort: 4 });
-  return img.jpeg({ quality: 80, mozjpeg: true, progressive: true });
-}
-
-/** One decode scaled to the largest size any rendition needs, each crop cut from it and encoded: makeRenditions' algorithm without Heitu. */
+/**
+ * One decode scaled to the largest size any rendition needs, each crop cut from it and encoded:
+ * makeRenditions' steps, arithmetic and encoder settings (shared with it), without Heitu around them.
+ */
 async function plainRenditions(bytes: Buffer, item: Frame, keys: readonly RenditionKey[]): Promise<Buffer[]> {
-  const scale = Math.min(1, Math.max(...keys.map((k) => k.width / cropBox(item, k.crop).width)));
+  const scale = decodeScale(item, keys);
   const sw = Math.max(1, Math.round(item.width * scale));
   const sh = Math.max(1, Math.round(item.height * scale));
   const base = await sharp(bytes, { limitInputPixels: 40_000_000, failOn: 'truncated', autoOrient: true }).resize(sw, sh, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const fx = base.info.width / item.width;
-  const fy = base.info.height / item.height;
   const out: Buffer[] = [];
   for (const key of keys) {
-    const box = cropBox(item, key.crop);
-    const left = Math.min(Math.round(box.left * fx), base.info.width - 1);
-    const top = Math.min(Math.round(box.top * fy), base.info.height - 1);
-    const region = {
-      left, top,
-      width: Math.max(1, Math.min(Math.round(box.width * fx), base.info.width - left)),
-      height: Math.max(1, Math.min(Math.round(box.height * fy), base.info.height - top)),
-    };
-    const height = Math.max(1, Math.round((key.width * box.height) / box.width));
+    const { region, height } = cutFrom(item, key, base.info);
     const img = sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } }).extract(region).resize(key.width, height, { fit: 'fill' });
-    out.push(await encode(img, key.format).toBuffer());
+    out.push(await encodeRendition(img, key.format).toBuffer());
   }
   return out;
 }

@@ -122,10 +122,35 @@ export async function probeImage(bytes: Buffer): Promise<Probe> {
 }
 
 /** JPEG, WebP and AVIF as pages want them: small enough for a phone, good enough for a photo. */
-function encode(img: Sharp, format: RenditionKey['format']): Sharp {
+export function encodeRendition(img: Sharp, format: RenditionKey['format']): Sharp {
   if (format === 'avif') return img.avif({ quality: 55, effort: 3 });
   if (format === 'webp') return img.webp({ quality: 78, effort: 4 });
   return img.jpeg({ quality: 80, mozjpeg: true, progressive: true });
+}
+
+/** Frame and focal point: what the cutting arithmetic needs of a picture. */
+type Frame = Pick<MediaItem, 'width' | 'height' | 'focalX' | 'focalY'>;
+
+/** The scale the most demanding of these renditions needs of the full frame; never above 1. */
+export function decodeScale(item: Frame, keys: readonly RenditionKey[]): number {
+  return Math.min(1, Math.max(...keys.map((k) => k.width / cropBox(item, k.crop).width)));
+}
+
+/** Where a rendition's crop lies in the picture decoded at `base` size, and the rendition's height. */
+export function cutFrom(item: Frame, key: RenditionKey, base: { width: number; height: number }): { region: { left: number; top: number; width: number; height: number }; height: number } {
+  const box = cropBox(item, key.crop);
+  const fx = base.width / item.width;
+  const fy = base.height / item.height;
+  const left = Math.min(Math.round(box.left * fx), base.width - 1);
+  const top = Math.min(Math.round(box.top * fy), base.height - 1);
+  return {
+    region: {
+      left, top,
+      width: Math.max(1, Math.min(Math.round(box.width * fx), base.width - left)),
+      height: Math.max(1, Math.min(Math.round(box.height * fy), base.height - top)),
+    },
+    height: Math.max(1, Math.round((key.width * box.height) / box.width)),
+  };
 }
 
 /**
@@ -133,30 +158,19 @@ function encode(img: Sharp, format: RenditionKey['format']): Sharp {
  * the largest size any of them needs, and each crop is cut from that. Nothing of the file's
  * metadata is written out (no EXIF, GPS or camera serials), and colours are converted to sRGB.
  */
-export async function makeRenditions(bytes: Buffer, item: Pick<MediaItem, 'format' | 'width' | 'height' | 'focalX' | 'focalY'>, keys: readonly RenditionKey[]): Promise<Buffer[]> {
+export async function makeRenditions(bytes: Buffer, item: Pick<MediaItem, 'format'> & Frame, keys: readonly RenditionKey[]): Promise<Buffer[]> {
   if (keys.length === 0) return [];
-  // The scale the most demanding rendition needs of the full frame; never above 1.
-  const scale = Math.min(1, Math.max(...keys.map((k) => k.width / cropBox(item, k.crop).width)));
+  const scale = decodeScale(item, keys);
   const sw = Math.max(1, Math.round(item.width * scale));
   const sh = Math.max(1, Math.round(item.height * scale));
   const base = await (await openImage(bytes, item.format)).resize(sw, sh, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const fx = base.info.width / item.width;
-  const fy = base.info.height / item.height;
   const out: Buffer[] = [];
   for (const key of keys) {
-    const box = cropBox(item, key.crop);
-    const left = Math.min(Math.round(box.left * fx), base.info.width - 1);
-    const top = Math.min(Math.round(box.top * fy), base.info.height - 1);
-    const region = {
-      left, top,
-      width: Math.max(1, Math.min(Math.round(box.width * fx), base.info.width - left)),
-      height: Math.max(1, Math.min(Math.round(box.height * fy), base.info.height - top)),
-    };
-    const height = Math.max(1, Math.round((key.width * box.height) / box.width));
+    const { region, height } = cutFrom(item, key, base.info);
     const img = sharp(base.data, { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } })
       .extract(region)
       .resize(key.width, height, { fit: 'fill' });
-    out.push(await encode(img, key.format).toBuffer());
+    out.push(await encodeRendition(img, key.format).toBuffer());
   }
   return out;
 }

@@ -97,6 +97,10 @@ export class MediaFiles {
     }
   }
 
+  async hasRendition(hash: string, name: string): Promise<boolean> {
+    return this.exists(this.renditionPath(hash, name));
+  }
+
   async keepRendition(hash: string, name: string, bytes: Uint8Array): Promise<void> {
     await this.writeWhole(this.renditionPath(hash, name), bytes);
   }

@@ -95,23 +95,17 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
   const limit = limiter(options.concurrency ?? 2);
   void files.sweepUnfinished().catch((e) => console.error('media: could not clear unfinished files:', e));
 
-  /** Makes (or finds) these renditions of an item, writing the ones missing. */
-  async function ensure(item: MediaItem, keys: readonly RenditionKey[]): Promise<Buffer[]> {
-    const names = keys.map((k) => renditionName(item, k));
-    const have = await Promise.all(names.map((n) => files.readRendition(item.hash, n)));
-    const missing = keys.filter((_, i) => !have[i]);
-    if (missing.length === 0) return have as Buffer[];
-    const made = await once(`${item.hash}/${missing.map((k) => renditionName(item, k)).join(',')}`, () =>
+  /** Makes these renditions of an item from one decode and keeps them; the same set asked for at once is made once. */
+  function make(item: MediaItem, keys: readonly RenditionKey[]): Promise<Buffer[]> {
+    return once(`${item.hash}/${keys.map((k) => renditionName(item, k)).join(',')}`, () =>
       limit(async () => {
-        const bytes = await makeRenditions(await files.readOriginal(item.hash), item, missing);
-        await Promise.all(missing.map((k, i) => files.keepRendition(item.hash, renditionName(item, k), bytes[i]!)));
+        const bytes = await makeRenditions(await files.readOriginal(item.hash), item, keys);
+        await Promise.all(keys.map((k, i) => files.keepRendition(item.hash, renditionName(item, k), bytes[i]!)));
         // Taken down while these were made: what was just written must not stay where it could be served.
         if ((await store.media.byId(item.id))?.takenDownAt) await files.removeRenditions(item.hash);
         return bytes;
       }),
     );
-    let j = 0;
-    return have.map((b) => b ?? made[j++]!);
   }
 
   async function open(id: number): Promise<MediaItem> {
@@ -177,7 +171,10 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
     /** Makes every rendition of an item that is not made yet. */
     async prepare(item: MediaItem): Promise<number> {
       const keys = allRenditions(item);
-      await ensure(item, keys);
+      // Only whether each exists: the bytes of those made already are not needed here.
+      const made = await Promise.all(keys.map((k) => files.hasRendition(item.hash, renditionName(item, k))));
+      const missing = keys.filter((_, i) => !made[i]);
+      if (missing.length) await make(item, missing);
       return keys.length;
     },
 
@@ -194,7 +191,7 @@ export function createMediaService(store: Store, dir: string, options: MediaServ
         const now = currentRenditionName(item, name);
         return now ? { moved: `/media/${item.hash}/${now}` } : null;
       }
-      const [bytes] = await ensure(item, [key]);
+      const bytes = (await files.readRendition(item.hash, renditionName(item, key))) ?? (await make(item, [key]))[0];
       return { bytes: bytes!, type: RENDITION_TYPES[key.format] };
     },
 

@@ -84,8 +84,6 @@ export interface ReaderService {
   feed(channelSlug: string | null): Promise<FeedData | null>;
   /** Library pictures by id, in one batch, without those taken down (a draft's, for its preview). */
   pictures(ids: Iterable<number | null>): Promise<Pictures>;
-  /** The lead pictures of these public articles (search results), by article id, in one batch. */
-  leadPictures(articleIds: readonly number[]): Promise<Map<number, MediaItem>>;
 }
 
 export const FEED_SIZE = 30;
@@ -172,15 +170,6 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       const article = await store.articles.byId(id);
       if (!article || article.status !== 'published' || !article.publishedAt || article.publishedAt > now().toISOString()) return null;
       return { ...(await frame()), article, pictures: await pictures([article.leadImageId, ...bodyMediaIds(article.bodyHtml)]) };
-    },
-    async leadPictures(articleIds) {
-      if (articleIds.length === 0) return new Map();
-      const summaries = await store.articles.publicSummaries([...articleIds], now().toISOString());
-      const found = await pictures(leadIds(summaries));
-      return new Map(summaries.flatMap((a) => {
-        const item = a.leadImageId === null ? undefined : found.get(a.leadImageId);
-        return item ? [[a.id, item] as const] : [];
-      }));
     },
   };
 }

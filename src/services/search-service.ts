@@ -30,6 +30,8 @@ export interface SearchResult {
   snippet: SafeHtml;
   publishedAt: string;
   channels: string[];
+  /** The article's lead picture, read with the hit (the results page shows it). */
+  leadImageId: number | null;
 }
 
 export function createSearchService(store: Store, now: () => Date = () => new Date()) {
@@ -68,6 +70,7 @@ export function createSearchService(store: Store, now: () => Date = () => new Da
             snippet: snippet([a.summary, a.bodyText].filter(Boolean).join(' '), a.language, words, r.target).html,
             publishedAt: a.publishedAt,
             channels: a.channels,
+            leadImageId: a.leadImageId,
           };
         });
       return { results, total, page: r.page, pages: Math.ceil(total / SEARCH_PAGE_SIZE), words };

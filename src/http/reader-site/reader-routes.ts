@@ -206,7 +206,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
       // An empty form is a page to search from, not an error.
       const r = q['q'] === undefined ? { results: [], total: 0, page: 1, pages: 0, error: null, status: 200 as const } : await runSearch(c, variant);
       // One batch for the page's pictures, however many results it shows.
-      const pictures = await reader.leadPictures(r.results.map((x) => x.id));
+      const pictures = await reader.pictures(r.results.map((x) => x.leadImageId));
       const html = searchPage(renderContext(frame, variant, publicUrl), { q: q['q'] ?? '', channel: q['channel'] ?? '', from: q['from'] ?? '', to: q['to'] ?? '', ...r, pictures });
       return encodePage(r.status, HTML, html, r.status === 200 ? PAGE_CACHE_CONTROL : 'no-store');
     });

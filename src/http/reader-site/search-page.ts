@@ -18,7 +18,7 @@ export interface SearchView {
   pages: number;
   /** Set when the query was refused; already in the reader's words. */
   error: string | null;
-  /** Lead pictures of the results, by article id. */
+  /** Lead pictures of the results, by media id. */
   pictures?: ReadonlyMap<number, MediaItem>;
 }
 
@@ -43,7 +43,7 @@ export function searchPage(ctx: RenderContext, v: SearchView): string {
         ? html`<ol class="results">${v.results.map(
             (r) => {
               const href = ctx.href(`/articles/${r.id}`);
-              const picture = v.pictures?.get(r.id);
+              const picture = r.leadImageId === null ? undefined : v.pictures?.get(r.leadImageId);
               const text = html`<a href="${href}">${r.headline}</a> <time datetime="${r.publishedAt}">${formatLocalDateTime(r.publishedAt, tz).slice(0, 16)}</time><p class="snippet">${r.snippet}</p>`;
               return picture ? html`<li class="with-thumb">${thumbnail(ctx, picture, href, true)}${text}</li>` : html`<li>${text}</li>`;
             },
