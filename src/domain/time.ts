@@ -94,3 +94,52 @@ export function localDayToUtc(date: string, timeZone: string, endOfDay = false):
   const minutes = sign * (Number(off.slice(1, 3)) * 60 + Number(off.slice(4, 6)));
   return new Date(guess - minutes * 60_000).toISOString();
 }
+
+/**
+ * The date of an article in a list: `MM-DD HH:MM` in the current year (of the site's zone), and
+ * `YYYY-MM-DD` otherwise, so an old story never passes for one of this week's. A page showing
+ * these must be dropped when the site's local year turns (see msUntilLocalMidnight).
+ */
+export function formatListDate(iso: string, timeZone: string, now: number = Date.now()): string {
+  const when = formatLocalDateTime(iso, timeZone);
+  const thisYear = localParts(new Date(now).toISOString(), timeZone).year;
+  return Number(when.slice(0, 4)) === thisYear ? when.slice(5, 16) : when.slice(0, 10);
+}
+
+/**
+ * Milliseconds from `now` until the site's local date next changes: the first second whose
+ * local date is a later one (00:00 of tomorrow, or whenever a clock change makes the day begin).
+ */
+export function msUntilLocalMidnight(now: number, timeZone: string): number {
+  const today = formatLocalDate(new Date(now).toISOString(), timeZone);
+  const later = (second: number) => formatLocalDate(new Date(second * 1000).toISOString(), timeZone) > today;
+  // A search over seconds rather than arithmetic on offsets: midnight can be skipped or repeated
+  // by a clock change, and no day is longer than 26 hours, so the day has turned within 50.
+  let lo = Math.floor(now / 1000);
+  let hi = lo + 50 * 3600;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (later(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000 - now;
+}
+
+/** Zones whose clock is one a Chinese reader names: 北京時間 and the times of Taipei, Hong Kong and Macau. */
+const NAMED_ZONES: Readonly<Record<string, ZoneName>> = {
+  'Asia/Shanghai': 'beijing', 'Asia/Chongqing': 'beijing', 'Asia/Chungking': 'beijing', 'Asia/Harbin': 'beijing', PRC: 'beijing',
+  'Asia/Taipei': 'taipei', ROC: 'taipei',
+  'Asia/Hong_Kong': 'hongkong', Hongkong: 'hongkong',
+  'Asia/Macau': 'macau', 'Asia/Macao': 'macau',
+};
+export type ZoneName = 'beijing' | 'taipei' | 'hongkong' | 'macau';
+
+/**
+ * What to call the site's clock after a time: one of the named zones, or the offset as
+ * `UTC+08:00`. Xinjiang's zones (Asia/Urumqi) keep local time six hours ahead of UTC, which is
+ * not 北京時間, so they go by their offset.
+ */
+export function zoneNameAt(iso: string, timeZone: string): { name: ZoneName } | { offset: string } {
+  const name = NAMED_ZONES[timeZone];
+  return name ? { name } : { offset: `UTC${offsetAt(iso, timeZone)}` };
+}
