@@ -1,5 +1,7 @@
 import type { Dateline } from './article.ts';
 import type { Script } from './variant.ts';
+import { localParts } from './time.ts';
+import { convertName } from '../text/convert-name.ts';
 
 /**
  * A dateline lead opens the first paragraph: source, month and day, then 訊 (report) or 電 (wire),
@@ -28,12 +30,49 @@ export function parseLead(paragraphText: string, year: number | null, place: str
   };
 }
 
-/** The lead to print before the body; empty when the article has none. */
-export function formatLead(d: Dateline, script: Script): string {
-  if (d.text) return d.text;
-  if (!d.source || !d.date) return '';
-  const [, month, day] = d.date.split('-').map(Number);
-  const kind = d.kind ?? (script === 'zh-Hans' ? '讯' : '訊');
-  const place = d.place && !d.source.endsWith(d.place) ? d.place : '';
-  return `${d.source}${place}${month}月${day}日${kind}：`;
+/** What a lead built from fields needs besides them: when the article went out, and who "we" are. */
+export interface LeadContext {
+  /** The publication time (UTC ISO), dating a lead whose fields name no date. */
+  publishedAt: string | null;
+  /** The site's zone: the date is the local one there. */
+  timeZone: string;
+  /** Who filed a story the fields name only a place for: the site itself (`黑土網長春11月28日訊：`). */
+  siteName?: string | null;
+}
+
+/** A wire service (新華社, 中新社, 東北新聞通訊社) files 電; anyone else 訊. */
+const AGENCY = /社$/u;
+
+/**
+ * The lead to print before the body, in the article's script; empty when the article has none.
+ *
+ * A lead kept as written (`text`, from an import) is printed as it is, unless it is a lead that
+ * names another source than the fields: then an editor has changed them since, and the fields
+ * win. Otherwise the lead is built as Chinese papers print it — source, place, month and day,
+ * 訊 or 電, colon (`黑土网长春11月28日电：`) — dated by the publication in the site's zone when
+ * the fields give no date. Without a date there is no lead: a lead is where and when.
+ */
+export function formatLead(d: Dateline, script: Script, at?: LeadContext): string {
+  if (d.text && !staleText(d)) return d.text;
+  const source = d.source ?? (d.place ? (at?.siteName ?? null) : null);
+  if (!source) return '';
+  let month: number;
+  let day: number;
+  if (d.date) [, month, day] = d.date.split('-').map(Number) as [number, number, number];
+  else if (at?.publishedAt) ({ month, day } = localParts(at.publishedAt, at.timeZone));
+  else return '';
+  const kind = d.kind ?? (AGENCY.test(source) ? (script === 'zh-Hans' ? '电' : '電') : script === 'zh-Hans' ? '讯' : '訊');
+  const place = d.place && !source.endsWith(d.place) ? d.place : '';
+  // Fields typed in the other script (a Traditional source on a Simplified story) are brought
+  // into the article's, so the lead converts for readers with the body.
+  return convertName(`${source}${place}${month}月${day}日${kind}：`, script, script);
+}
+
+/** A kept lead that names a source the fields no longer do (with or without their place). */
+function staleText(d: Dateline): boolean {
+  if (!d.source) return false;
+  const parsed = LEAD.exec(d.text ?? '');
+  if (!parsed || parsed[0] !== d.text) return false;
+  const written = parsed[1]!;
+  return written !== d.source && written !== d.source + (d.place ?? '');
 }
