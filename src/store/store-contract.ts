@@ -511,6 +511,66 @@ export function storeContract(name: string, open: () => Promise<Store>, close: (
       await assert.rejects(store.media.takeDown(999999, 'x', SYSTEM), /does not exist/);
     });
 
+    test('views: batches add up, also at once; rankings show only public articles, most read first', async () => {
+      await store.channels.upsert({ slug: 'views-x', name: '排行', language: 'zh-Hans', kind: 'topic', parentSlug: null, position: 9, reviewLevels: 1 });
+      const asOf = '2031-06-30T00:00:00.000Z';
+      const mk = (headline: string, over: Record<string, unknown> = {}) => store.articles.create(input({ headline, channels: ['views-x'], publishedAt: '2031-06-01T00:00:00Z', ...over }), SYSTEM);
+      const [a, b, c] = [await mk('排行甲'), await mk('排行乙'), await mk('排行丙', { channels: ['changchun'] })];
+      const draft = await mk('排行草稿', { status: 'draft', publishedAt: null });
+      const future = await mk('排行明天', { publishedAt: '2031-07-05T00:00:00Z' });
+      const withdrawn = await mk('排行撤稿');
+      await store.articles.transition(withdrawn.id, 'published', { status: 'withdrawn', statusReason: '撤稿' }, SYSTEM, { action: 'article.withdraw' });
+      const day = '2031-06-20';
+      // Two instances writing the same rows at once: every count is kept, none overwritten.
+      await Promise.all(Array.from({ length: 8 }, () => store.views.add([{ articleId: a.id, day, views: 1 }, { articleId: b.id, day, views: 2 }])));
+      // A batch may name a row twice; it is one row in the database.
+      await store.views.add([{ articleId: c.id, day, views: 5 }, { articleId: c.id, day, views: 5 }, { articleId: b.id, day: '2031-06-18', views: 1 }]);
+      await store.views.add([draft, future, withdrawn].map((x) => ({ articleId: x.id, day, views: 1000 })));
+      await store.views.add([{ articleId: 999_999, day, views: 1000 }]);
+      await store.views.add([]);
+      const top = await store.views.top({ sinceDay: '2031-06-01', limit: 10, asOf });
+      assert.deepEqual(top.map((t) => [t.headline, t.views]), [['排行乙', 17], ['排行丙', 10], ['排行甲', 8]]);
+      assert.deepEqual(top[0]?.channels, ['views-x']);
+      assert.deepEqual((await store.views.top({ sinceDay: day, limit: 10, asOf })).map((t) => t.views), [16, 10, 8]);
+      assert.deepEqual((await store.views.top({ sinceDay: day, channel: 'views-x', limit: 10, asOf })).map((t) => t.id), [b.id, a.id]);
+      assert.deepEqual((await store.views.top({ sinceDay: day, limit: 1, asOf })).map((t) => t.id), [b.id]);
+      assert.deepEqual(await store.views.top({ sinceDay: '2031-06-21', limit: 10, asOf }), []);
+      // The scheduled article shows once it is public by the time asked.
+      assert.equal((await store.views.top({ sinceDay: day, limit: 10, asOf: '2031-07-06T00:00:00.000Z' }))[0]?.id, future.id);
+      const refused = (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION_FAILED';
+      await assert.rejects(store.views.add([{ articleId: a.id, day: '20310620', views: 1 }]), refused);
+      await assert.rejects(store.views.add([{ articleId: a.id, day, views: 0 }]), refused);
+      await assert.rejects(store.views.add([{ articleId: a.id, day, views: 3 }, { articleId: -1, day, views: 1 }]), refused);
+      await assert.rejects(store.views.top({ sinceDay: 'yesterday', limit: 5, asOf }), refused);
+      assert.equal((await store.views.top({ sinceDay: day, limit: 10, asOf }))[2]?.views, 8, 'a refused batch adds nothing');
+      assert.equal(await store.views.prune('2031-06-19'), 1);
+      assert.deepEqual((await store.views.top({ sinceDay: '2031-06-01', limit: 10, asOf })).map((t) => t.views), [16, 10, 8]);
+    });
+
+    test('views: any batches give the sums a model gives, in its order', async () => {
+      await store.channels.upsert({ slug: 'views-y', name: '排行模型', language: 'zh-Hans', kind: 'topic', parentSlug: null, position: 9, reviewLevels: 1 });
+      const ids: number[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await store.articles.create(input({ headline: `模型${i}`, channels: ['views-y'], publishedAt: '2032-01-01T00:00:00Z' }), SYSTEM)).id);
+      const asOf = '2033-01-01T00:00:00.000Z';
+      let round = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(fc.record({ i: fc.integer({ min: 0, max: 4 }), d: fc.integer({ min: 1, max: 9 }), n: fc.integer({ min: 1, max: 50 })}), { maxLength: 12 }), { maxLength: 4 }), fc.integer({ min: 1, max: 9 }), async (batches, since) => {
+          // Each run on days of its own, so runs do not see each other's counts.
+          const month = String(1 + (round++ % 12)).padStart(2, '0');
+          const year = 2040 + Math.floor(round / 12);
+          const dayOf = (d: number) => `${year}-${month}-0${d}`;
+          await Promise.all(batches.map((batch) => store.views.add(batch.map((v) => ({ articleId: ids[v.i]!, day: dayOf(v.d), views: v.n })))));
+          const sums = new Map<number, number>();
+          for (const v of batches.flat()) if (v.d >= since) sums.set(ids[v.i]!, (sums.get(ids[v.i]!) ?? 0) + v.n);
+          const expected = [...sums].sort((x, y) => y[1] - x[1] || y[0] - x[0]).slice(0, 3);
+          const got = await store.views.top({ sinceDay: dayOf(since), channel: 'views-y', limit: 3, asOf });
+          assert.deepEqual(got.map((t) => [t.id, t.views]), expected);
+          await store.views.prune(`${year + 100}-01-01`);
+        }),
+        { numRuns: 40 },
+      );
+    });
+
     test('unique uri is enforced', async () => {
       await assert.rejects(store.articles.create(input({ uri: 'urn:test:one' }), SYSTEM));
     });
