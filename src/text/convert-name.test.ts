@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { convertName, nameScript } from './convert-name.ts';
+import { convertName, nameForms, nameScript } from './convert-name.ts';
 import { convertText } from './convert.ts';
 
 test('a Traditional name on a Simplified article is converted by its own script', () => {
@@ -42,6 +42,27 @@ test('a name converted into a script has none of the other script left (Simplifi
       // The Traditional form is one the Simplified form goes back to Traditional as.
       const hant = convertName(name, fallback, 'zh-Hant');
       assert.equal(convertText(hant, 'zh-Hant', 'zh-Hans'), hans);
+    }),
+  );
+});
+
+test('a name is looked for in every script it may be registered in', () => {
+  assert.deepEqual(new Set(nameForms('圖們江晨報')), new Set(['圖們江晨報', '图们江晨报']));
+  assert.deepEqual(new Set(nameForms('图们江晨报')), new Set(['图们江晨报', '圖們江晨報']));
+  // A Hong Kong variant (綫) finds the name registered in the Taiwan form (線) or in Simplified.
+  const hk = nameForms('邊綫出版');
+  assert.ok(hk.includes('边线出版') && hk.includes('邊線出版'), hk.join(' '));
+  // Nothing to convert: the query alone.
+  assert.deepEqual(nameForms('HTL-2026-%'), ['HTL-2026-%']);
+});
+
+test('every form of a name folds to the same Simplified one', () => {
+  const han = fc.constantFrom(...'圖图們们江晨報报邊边綫線线出版社裡里裏後后髮发'.split(''));
+  fc.assert(
+    fc.property(fc.array(han, { minLength: 1, maxLength: 8 }), (chars) => {
+      const forms = nameForms(chars.join(''));
+      assert.equal(forms[0], chars.join(''));
+      assert.equal(new Set(forms.map((f) => convertText(f, 'zh-Hant', 'zh-Hans'))).size, 1);
     }),
   );
 });

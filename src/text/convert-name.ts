@@ -23,3 +23,13 @@ export function nameScript(name: string, fallback: Script, target: Target): Scri
 export function convertName(name: string, fallback: Script, target: Target, terms: readonly Term[] = []): string {
   return convertText(name, nameScript(name, fallback, target), target, terms);
 }
+
+/**
+ * Every form a name may be registered in, for finding it from a query in any one of them:
+ * as given, Simplified, Traditional (Taiwan) and Hong Kong. Going through Simplified first
+ * takes a Hong Kong query to the Taiwan form and back (綫 and 線 both to 线).
+ */
+export function nameForms(name: string): string[] {
+  const hans = convertText(name, 'zh-Hant', 'zh-Hans');
+  return [...new Set([name, hans, convertText(hans, 'zh-Hans', 'zh-Hant'), convertText(hans, 'zh-Hans', 'zh-HK')])];
+}
