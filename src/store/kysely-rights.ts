@@ -5,6 +5,7 @@ import type { ClaimStatus } from '../domain/rights.ts';
 import { agreementScopeSchema, type AgreementScope } from '../domain/rights.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from './kysely-journal.ts';
+import { nameForms } from '../text/convert-name.ts';
 
 const toLicensee = (r: Selectable<Database['licensees']>): Licensee => ({
   id: Number(r.id), name: r.name, contact: r.contact, certificateNo: r.certificate_no, createdAt: r.created_at,
@@ -39,12 +40,16 @@ export class KyselyRights implements RightsRepository {
     return r ? toLicensee(r) : null;
   }
 
+  /**
+   * A name is found from a query in any script (圖們江晨報 finds 图们江晨报): the part of the name
+   * is looked for in each of the query's script forms, as text (LIKE's wildcards escaped).
+   */
   async findLicensees(q: string): Promise<Licensee[]> {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const likes = nameForms(q).map((form) => `%${form.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const rows = await this.db
       .selectFrom('licensees')
       .selectAll()
-      .where((eb) => eb.or([eb('certificate_no', '=', q), eb(sql`name`, 'like', sql`${like} ESCAPE '\\'`)]))
+      .where((eb) => eb.or([eb('certificate_no', '=', q), ...likes.map((like) => eb(sql`name`, 'like', sql`${like} ESCAPE '\\'`))]))
       .orderBy('name')
       .limit(20)
       .execute();
