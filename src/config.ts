@@ -45,6 +45,8 @@ const envSchema = z.object({
   HEITU_PURGE_MODE: z.enum(['keys', 'urls'], { message: 'must be keys or urls' }).default('keys'),
   HEITU_PURGE_TOKEN: z.string().trim().min(1).optional(),
   HEITU_SHUTDOWN_SECONDS: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0–600 (seconds)').max(600, 'must be 0–600 (seconds)').default(10),
+  HEITU_VIEW_FLUSH_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–60 (seconds)').max(60, 'must be 1–60 (seconds)').default(15),
+  HEITU_RANK_SECONDS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–3600 (seconds)').max(3600, 'must be 1–3600 (seconds)').default(60),
   HEITU_TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -84,6 +86,11 @@ export interface Config {
   shutdownMs: number;
   /** Peers whose X-Forwarded-For names the reader (the site's own nginx or load balancer); none by default. */
   trustedProxies: string | undefined;
+  /**
+   * 點擊排行: article views are written every `flushMs` (at most a minute, so a crash loses at most
+   * that much), and the rankings read again every `rankMs`.
+   */
+  views: { flushMs: number; rankMs: number };
 }
 
 /** A setting as an error message may repeat it: tokens not at all, passwords in URLs masked (messages reach logs). */
@@ -117,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     purge: e.HEITU_PURGE_URL ? { url: e.HEITU_PURGE_URL, mode: e.HEITU_PURGE_MODE, token: e.HEITU_PURGE_TOKEN } : null,
     shutdownMs: e.HEITU_SHUTDOWN_SECONDS * 1000,
     trustedProxies: e.HEITU_TRUSTED_PROXIES,
+    views: { flushMs: e.HEITU_VIEW_FLUSH_SECONDS * 1000, rankMs: e.HEITU_RANK_SECONDS * 1000 },
   };
 }
