@@ -125,6 +125,8 @@ test('views are counted on article pages and shown as 點擊排行 on home and c
     await waitFor(async () => mostReadOf((await get(home)).body)!.today[0] === hant(a), 6000);
     // Nothing of the reader in the cached page: the same bytes whoever asks.
     assert.equal((await get(home, { 'user-agent': CHROME })).body, (await get(home, { 'user-agent': WECHAT, cookie: 'heitu_variant=zh-hans' })).body);
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await get(`${site.url}/metrics`)).body)?.[1]);
+    assert.deepEqual([await metric('heitu_article_views_written_total'), await metric('heitu_article_views_ignored_total'), await metric('heitu_article_views_pending')], [21, 35, 0]);
   } finally {
     await site.stop();
   }
