@@ -4,6 +4,9 @@
  * - hot article, home, channel, search and feed pages with wrk, each next to a bare node:http
  *   server sending the same bytes in the same run (ratios);
  * - cold render of article pages (cache empty), p50/p99, in this process.
+ * wrk asks as a browser (a User-Agent), so every article request is counted as a view (點擊排行)
+ * as a reader's would be; after the server stops, the counts in the database are checked against
+ * the requests made.
  *
  *   BENCH_ARTICLES=100000 BENCH_SECONDS=5 npm run bench -- pages
  */
@@ -14,7 +17,8 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { archiveFile, random } from './corpus.ts';
-import { spawnServer, rssMb, haveWrk, againstBare, repoRoot } from './support.ts';
+import { spawnServer, rssMb, haveWrk, againstBare, repoRoot, wrkRun, median } from './support.ts';
+import { openStore } from '../src/store/open-store.ts';
 
 const count = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -50,8 +54,10 @@ try {
   results['startMs'] = Math.round(server.startMs);
   await new Promise((r) => setTimeout(r, 1500));
   results['rssAtRestMb'] = rssMb(server.child.pid!);
+  const articleId = ids[Math.floor(ids.length / 2)]!;
+  let articleRequests = 0;
   const pages: Record<string, string> = {
-    article: `/zh-hant/articles/${ids[Math.floor(ids.length / 2)]}`,
+    article: `/zh-hant/articles/${articleId}`,
     home: '/zh-hant/',
     channel: '/zh-hant/channels/yanbian',
     search: `/zh-hans/search?q=${encodeURIComponent('长春')}`,
@@ -59,17 +65,44 @@ try {
   };
   if (haveWrk()) {
     for (const [name, path] of Object.entries(pages)) {
-      const [heitu, base] = await againstBare(server.url + path, seconds, join(dir, `${name}.body`));
+      const [heitu, base, requests] = await againstBare(server.url + path, seconds, join(dir, `${name}.body`));
+      if (name === 'article') articleRequests = requests;
       results[`${name}Rps`] = Math.round(heitu);
       results[`${name}BareRps`] = Math.round(base);
       results[`${name}ToBare`] = r2(heitu / base);
     }
-    results['wrk'] = `wrk -t1 -c50 -d${seconds}s per page, Heitu then the bare server with the same bytes`;
+    results['wrk'] = `wrk -t1 -c50 -d${seconds}s per page as a browser, Heitu then the bare server with the same bytes`;
+    // What counting costs, on this server alone: the article page asked for by a browser (a view
+    // counted) and by a client without a User-Agent (not counted), in turns.
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const counted = wrkRun(server.url + pages['article']!, 3);
+      on.push(counted.rps);
+      articleRequests += counted.requests;
+      off.push(wrkRun(server.url + pages['article']!, 3, 50, []).rps);
+    }
+    results['articleCountedRps'] = Math.round(median(on));
+    results['articleUncountedRps'] = Math.round(median(off));
+    results['countedToUncounted'] = r2(median(on) / median(off));
   } else {
     results['wrk'] = 'wrk not installed (apt-get install wrk)';
   }
   results['rssAfterLoadMb'] = rssMb(server.child.pid!);
+  // A graceful stop writes the views still held; all of wrk's article requests should be there.
   await server.stop();
+  const after = openStore(loadConfig(env));
+  try {
+    const top = await after.views.top({ sinceDay: '2000-01-01', limit: 100, asOf: new Date().toISOString() });
+    const counted = top.find((t) => t.id === articleId)?.views ?? 0;
+    results['articleRequests'] = articleRequests;
+    results['articleViewsCounted'] = counted;
+    // wrk counts the responses it read; those in flight when it stopped (at most one per
+    // connection, five runs of 50) were answered, and counted, too.
+    results['articleViewsCheck'] = counted >= articleRequests && counted <= articleRequests + 50 * 5 ? 'every request counted' : `MISMATCH: ${articleRequests} requests, ${counted} views stored`;
+  } finally {
+    await after.close();
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

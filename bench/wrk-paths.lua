@@ -15,6 +15,11 @@ end
 function request()
   i = i + 1
   local headers = nil
-  if #auths > 0 then headers = { Authorization = auths[(i % #auths) + 1] } end
+  if #auths > 0 then
+    -- A table of our own replaces wrk's headers: keep those given with -H (the User-Agent).
+    headers = {}
+    for k, v in pairs(wrk.headers) do headers[k] = v end
+    headers["Authorization"] = auths[(i % #auths) + 1]
+  end
   return wrk.format("GET", paths[(i % #paths) + 1], headers)
 end
