@@ -168,7 +168,7 @@ describe('workflow over the API', () => {
     assert.equal(corrected.revision, view.article.revision + 1);
     await waitFor(async () => /开放日期更正为今天/.test(await (await fetch(`${site.url}/zh-hans/articles/${id}`)).text()));
     const page = await (await fetch(`${site.url}/zh-hans/articles/${id}`)).text();
-    assert.match(textOf(byClass(page, 'corrections')!), /更正\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 开放日期更正为今天/);
+    assert.match(textOf(byClass(page, 'corrections')!), /更正\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 北京时间 开放日期更正为今天/);
     await chief.ok('POST', `/articles/${id}/withdraw`, { reason: '事实有误' });
     await waitFor(async () => (await fetch(`${site.url}/zh-hans/articles/${id}`)).status === 404);
   });

@@ -50,6 +50,7 @@ export function ninjsExportContext(settings: SiteSettings, channels: Channel[]):
   const bySlug = new Map(channels.map((c) => [c.slug, c.name]));
   return {
     timeZone: settings.timeZone,
+    siteName: settings.siteName,
     channelName: (slug) => bySlug.get(slug) ?? slug,
     rightsLabel: (rc) => RIGHTS_LABELS[rc],
   };

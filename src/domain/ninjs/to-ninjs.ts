@@ -9,6 +9,8 @@ import { bodyRendition, pictureToNinjs } from './picture-to-ninjs.ts';
 
 export interface NinjsExportContext {
   timeZone: string;
+  /** Files a story whose 電頭 names only a place (the lead then reads `黑土網長春11月28日訊：`). */
+  siteName?: string;
   channelName(slug: string): string;
   rightsLabel(rightsClass: RightsClass): string;
 }
@@ -44,7 +46,7 @@ export function articleToNinjs(a: Article, ctx: NinjsExportContext, pictures?: N
       : html`<img alt="${alt ?? ''}" data-media-id="${id}">`;
   });
   // Rebuilt like a page's body: the lead goes in as text, and only allowlisted markup goes out.
-  const body = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language), as: 'text' }, bodyPicture));
+  const body = String(rebuildBodyHtml(a.bodyHtml, undefined, { text: formatLead(a.dateline, a.language, { publishedAt: a.publishedAt, timeZone: ctx.timeZone, siteName: ctx.siteName ?? null }), as: 'text' }, bodyPicture));
   const associations = (pictures?.items ?? []).map((p) => pictureToNinjs(p, p.id === a.leadImageId ? 'lead' : 'inline', ctx.timeZone, pictures!.href));
   const infoSources = [
     a.sourceName && { name: a.sourceName, role: 'source' },

@@ -102,12 +102,20 @@ export async function editorView(root: HTMLElement, id: number | null, go: (hash
   const lockedTerms = () =>
     locked.value.split('\n').map((line) => line.split('=').map((x) => x.trim())).filter((p) => p[0] && p[1]).map(([hans, hant, hk]) => ({ hans, hant, hk: hk || null }));
 
+  // A lead kept as written (from an import) says its own place and source: once the editor changes
+  // either, the page prints the lead from the fields instead.
+  const datelineOf = () => {
+    const place = dlPlace.input.value || null;
+    const source = dlSource.input.value || null;
+    const same = place === (a.dateline?.place ?? null) && source === (a.dateline?.source ?? null);
+    return { place, source, date: a.dateline?.date ?? null, kind: a.dateline?.kind ?? null, text: same ? (a.dateline?.text ?? null) : null };
+  };
   const draft = () => ({
     language: language.value,
     headline: headline.input.value,
     originalHeadline: original.input.value || null,
     summary: summary.input.value || null,
-    dateline: { place: dlPlace.input.value || null, source: dlSource.input.value || null, date: a.dateline?.date ?? null, kind: a.dateline?.kind ?? null, text: a.dateline?.text ?? null },
+    dateline: datelineOf(),
     bodyHtml: body.getHtml(),
     byline: byline.input.value || null,
     sourceName: source.input.value || null,
