@@ -38,9 +38,12 @@ const HELP = `heitu: the Heitu news platform
   heitu setup [--site-name NAME] [--admin LOGIN [--display NAME] [--password-stdin]]
                               name the site and create its first admin (refused once an admin
                               exists); prints a generated password once, or reads it from stdin
-  heitu channel add --slug SLUG --name NAME [--levels 1-3] [--region]
-                              add a channel (a region with --region, else a topic; 2 review levels)
-  heitu channel list          list channels
+  heitu channel add --slug SLUG --name NAME [--levels 1-3] [--region] [--position N] [--hidden]
+                              add a channel (a region with --region, else a topic; 2 review levels;
+                              after the others of its kind in the navigation, unless --position/--hidden)
+  heitu channel set --slug SLUG [--position N] [--hidden | --shown]
+                              move a channel in the navigation, or hide or show it there
+  heitu channel list          list channels in the navigation's order
   heitu licensee add --name NAME [--channels slug,…] [--rights original,exclusive,reprint,licensed-in]
                      [--uses reprint,excerpt,archive] [--pictures own,agency,reader,licensed-in]
                      [--from DATE] [--until DATE] [--attribution TEXT]

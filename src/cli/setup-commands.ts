@@ -4,6 +4,7 @@ import { openAndPrepareStore } from '../main.ts';
 import { createSiteSetupService } from '../services/site-setup-service.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { requireSettings } from '../services/site-context.ts';
+import { navChannels, type Channel } from '../domain/channel.ts';
 
 /** What the commands borrow from the CLI's entry point, so flags and stdin read the same everywhere. */
 export interface CliIo {
@@ -69,17 +70,33 @@ export async function setupCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `heitu channel add|list`. */
+/** A whole number of at most six digits, or undefined for anything else. */
+const positionOf = (v: string | undefined) => (v !== undefined && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
+
+/**
+ * `heitu channel add|set|list`. `add` makes a channel, `set` moves an existing one in the
+ * navigation's order (`--position`) or hides it there (`--hidden`, back with `--shown`).
+ */
 export async function channelCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   const f = io.flags(rest);
-  if (sub !== 'add' && sub !== 'list') {
-    console.error('heitu channel: use "add" or "list"');
+  if (sub !== 'add' && sub !== 'list' && sub !== 'set') {
+    console.error('heitu channel: use "add", "set" or "list"');
     return 2;
   }
   const slug = value(f, 'slug');
   const name = value(f, 'name')?.trim();
   const levels = Number(value(f, 'levels') ?? '2');
+  const position = positionOf(value(f, 'position'));
+  if (f.has('position') && position === undefined) {
+    console.error(`heitu channel ${sub}: --position must be a whole number from 0 to 999999`);
+    return 2;
+  }
+  if (f.has('hidden') && f.has('shown')) {
+    console.error(`heitu channel ${sub}: --hidden and --shown cannot both be given`);
+    return 2;
+  }
+  const navVisible = f.has('hidden') ? false : f.has('shown') ? true : undefined;
   if (sub === 'add') {
     if (!slug || !/^[a-z0-9-]{1,60}$/.test(slug) || !name || name.length > 40) {
       console.error('heitu channel add: needs --slug (lower-case letters, digits and -, up to 60) and --name (up to 40 characters)');
@@ -90,15 +107,32 @@ export async function channelCommand(args: string[], io: CliIo): Promise<number>
       return 2;
     }
   }
+  if (sub === 'set' && (!slug || (position === undefined && navVisible === undefined))) {
+    console.error('heitu channel set: needs --slug and at least one of --position N, --hidden, --shown');
+    return 2;
+  }
   const store = await openAndPrepareStore(loadConfig());
+  const where = (c: Channel) => `position ${c.position}${c.navVisible ? ' in the navigation' : ', hidden from the navigation'}`;
   try {
     if (sub === 'list') {
       await requireSettings(store);
-      for (const c of await store.channels.list()) console.log(`${c.slug.padEnd(24)} ${c.name}  ${c.kind}  ${c.reviewLevels} level${c.reviewLevels > 1 ? 's' : ''}`);
+      // In the navigation's order, hidden ones where they would be.
+      const channels = await store.channels.list();
+      const ordered = navChannels(channels.map((c) => ({ ...c, navVisible: true })));
+      for (const c of ordered) {
+        const hidden = channels.find((x) => x.id === c.id)?.navVisible ? '' : '  (hidden)';
+        console.log(`${String(c.position).padStart(6)}  ${c.slug.padEnd(24)} ${c.name}  ${c.kind}  ${c.reviewLevels} level${c.reviewLevels > 1 ? 's' : ''}${hidden}`);
+      }
       return 0;
     }
-    const c = await createSiteSetupService(store).addChannel({ slug: slug!, name: name!, reviewLevels: levels, region: f.has('region') }, CLI_ACTOR);
-    console.log(`created channel ${c.slug} ${c.name} (${c.kind}, ${c.reviewLevels} review level${c.reviewLevels > 1 ? 's' : ''})`);
+    const setup = createSiteSetupService(store);
+    if (sub === 'set') {
+      const c = await setup.placeChannel(slug!, { ...(position === undefined ? {} : { position }), ...(navVisible === undefined ? {} : { navVisible }) }, CLI_ACTOR);
+      console.log(`channel ${c.slug} ${c.name}: ${where(c)}`);
+      return 0;
+    }
+    const c = await setup.addChannel({ slug: slug!, name: name!, reviewLevels: levels, region: f.has('region'), ...(position === undefined ? {} : { position }), ...(navVisible === undefined ? {} : { navVisible }) }, CLI_ACTOR);
+    console.log(`created channel ${c.slug} ${c.name} (${c.kind}, ${c.reviewLevels} review level${c.reviewLevels > 1 ? 's' : ''}), ${where(c)}`);
     return 0;
   } catch (e) {
     if (!isDomainError(e)) throw e;

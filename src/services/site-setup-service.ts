@@ -35,14 +35,17 @@ export function createSiteSetupService(store: Store, now: () => Date = () => new
       });
     },
 
-    /** A new channel, placed after the others of its kind; its name is taken to be in the script it is written in. */
-    async addChannel(input: { slug: string; name: string; reviewLevels: number; region: boolean }, ctx: Actx): Promise<Channel> {
+    /**
+     * A new channel, placed after the others of its kind unless a position is given, and shown in
+     * the navigation unless `navVisible` is false; its name is taken to be in the script it is written in.
+     */
+    async addChannel(input: { slug: string; name: string; reviewLevels: number; region: boolean; position?: number; navVisible?: boolean }, ctx: Actx): Promise<Channel> {
       if (await store.channels.bySlug(input.slug)) throw new DomainError('VALIDATION_FAILED', `slug: a channel with slug ${input.slug} exists already`, 'slug');
       const settings = await requireSettings(store);
       const kind = input.region ? 'region' : 'topic';
       const same = (await store.channels.list()).filter((c) => c.kind === kind);
       const base = kind === 'region' ? 1 : TOPIC_BASE;
-      const position = same.length ? Math.max(base - 1, ...same.map((c) => c.position)) + 1 : base;
+      const position = input.position ?? (same.length ? Math.max(base - 1, ...same.map((c) => c.position)) + 1 : base);
       const parsed = channelInputSchema.parse({
         slug: input.slug,
         name: input.name,
@@ -51,9 +54,24 @@ export function createSiteSetupService(store: Store, now: () => Date = () => new
         parentSlug: null,
         position,
         reviewLevels: input.reviewLevels,
+        navVisible: input.navVisible ?? true,
       });
       const channel = await store.channels.upsert(parsed);
-      await store.audit.append(ctx, { action: 'channel.create', detail: { slug: channel.slug, name: channel.name, kind, reviewLevels: channel.reviewLevels } });
+      await store.audit.append(ctx, { action: 'channel.create', detail: { slug: channel.slug, name: channel.name, kind, reviewLevels: channel.reviewLevels, position: channel.position, navVisible: channel.navVisible } });
+      return channel;
+    },
+
+    /** Moves a channel in the navigation's order, or shows or hides it there. */
+    async placeChannel(slug: string, change: { position?: number; navVisible?: boolean }, ctx: Actx): Promise<Channel> {
+      const before = await store.channels.bySlug(slug);
+      if (!before) throw new DomainError('NOT_FOUND', `no channel with slug ${slug}`, 'slug');
+      const parsed = channelInputSchema.parse({ ...before, ...change });
+      if (parsed.position === before.position && parsed.navVisible === before.navVisible) return before;
+      const channel = await store.channels.upsert(parsed);
+      await store.audit.append(ctx, {
+        action: 'channel.place',
+        detail: { slug, from: { position: before.position, navVisible: before.navVisible }, to: { position: channel.position, navVisible: channel.navVisible } },
+      });
       return channel;
     },
   };
