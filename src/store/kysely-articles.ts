@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from './schema.ts';
-import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, ProposedCorrection, RevisionInfo, SaveWorkflow, SearchHit, SearchResultArticle, TransitionChange, LicensedScope, FeedCursor } from './ports.ts';
+import type { Actx, ArticleRepository, AuditNote, DeskItem, ListOptions, ProposedCorrection, RevisionInfo, SaveWorkflow, SearchHit, SearchResultArticle, TaggedOptions, TransitionChange, LicensedScope, FeedCursor } from './ports.ts';
 import { AVAILABLE_AT, EVER_PUBLIC, type DialectTraits } from './migrations.ts';
 import { articleInputSchema, storedTermSchema, type Article, type ArticleInput, type ArticleStatus, type ArticleSummary, type RightsClass } from '../domain/article.ts';
 import type { ReviewLevel } from '../domain/workflow.ts';
@@ -206,6 +206,10 @@ export async function withArticles(db: Kysely<Database>, page: Scored[]): Promis
     return article ? [{ ...h, article }] : [];
   });
 }
+
+/** What a list shows of an article. */
+const SUMMARY_COLUMNS = ['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at', 'lead_image_id'] as const;
+type SummaryRow = Pick<ArticleRow, 'id' | 'language' | 'headline' | 'summary' | 'source_name' | 'published_at' | 'lead_image_id'>;
 
 export class KyselyArticles implements ArticleRepository {
   constructor(
@@ -516,6 +520,62 @@ export class KyselyArticles implements ArticleRepository {
   async countPublished(options: Omit<ListOptions, 'limit' | 'offset'>): Promise<number> {
     const row = await this.published(options).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async neighbours(article: { id: number; publishedAt: string }, channel: string, asOf: string): Promise<{ previous: ArticleSummary | null; next: ArticleSummary | null }> {
+    // Each side is one step along the (status, published_at, id) index from the article's place,
+    // checking the channel for each article passed. Joined instead, SQLite reads the whole channel
+    // and sorts it (7 ms against 0.05 ms for a channel of 2,000 articles).
+    const side = async (before: boolean) => {
+      const rows = await this.published({ asOf })
+        .where((eb) => eb.exists(eb.selectFrom('article_channels').select('article_channels.article_id').whereRef('article_channels.article_id', '=', 'articles.id').where('article_channels.channel_slug', '=', channel)))
+        .select(SUMMARY_COLUMNS)
+        .where((eb) => eb(eb.refTuple('published_at', 'articles.id'), before ? '<' : '>', eb.tuple(article.publishedAt, article.id)))
+        .orderBy('published_at', before ? 'desc' : 'asc')
+        .orderBy('articles.id', before ? 'desc' : 'asc')
+        .limit(1)
+        .execute();
+      return (await this.summaries(rows))[0] ?? null;
+    };
+    const [previous, next] = await Promise.all([side(true), side(false)]);
+    return { previous, next };
+  }
+
+  /** Public, and tagged with any of the forms (an article tagged in both forms is there once). */
+  private tagged(options: Omit<TaggedOptions, 'limit' | 'offset'>) {
+    return this.published({ asOf: options.asOf }).where('articles.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag', 'in', options.tags));
+  }
+
+  async listTagged(options: TaggedOptions): Promise<ArticleSummary[]> {
+    if (options.tags.length === 0) return [];
+    const rows = await this.tagged(options)
+      .select(SUMMARY_COLUMNS)
+      .orderBy('published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset ?? 0)
+      .execute();
+    return this.summaries(rows);
+  }
+
+  async countTagged(options: Omit<TaggedOptions, 'limit' | 'offset'>): Promise<number> {
+    if (options.tags.length === 0) return 0;
+    const row = await this.tagged(options).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private async summaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {
+    const channels = await channelsOf(this.db, rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      language: r.language as Script,
+      headline: r.headline,
+      summary: r.summary,
+      sourceName: r.source_name,
+      publishedAt: r.published_at!,
+      channels: channels.get(Number(r.id)) ?? [],
+      leadImageId: r.lead_image_id === null ? null : Number(r.lead_image_id),
+    }));
   }
 
   async idsAfter(afterId: number, limit: number): Promise<number[]> {

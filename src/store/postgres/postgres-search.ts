@@ -1,11 +1,12 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
+import type { RelatedQuery, SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
 import { BM25, FIELD_WEIGHTS, RECENCY, reindexPage, searchFilters, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
 import { ARTICLE_STATUSES } from '../../domain/article.ts';
 import { withArticles, type Scored } from '../kysely-articles.ts';
 import { log } from '../../logger.ts';
 import { readerSettings } from '../sqlite/reader-settings.ts';
+import { orderRelated, RELATED_CANDIDATES } from '../related-order.ts';
 
 /** How many of the best matches (by the index's own rank) are scored with BM25 and recency. */
 const CANDIDATES = 400;
@@ -258,12 +259,50 @@ export class PostgresSearch implements SearchRepository, SearchIndexWriter {
   reindex(afterId: number, limit: number): Promise<number> {
     return reindexPage(this.db, this, afterId, limit);
   }
+
+  /**
+   * Any of the words: the public matches best by the RUM index's rank (ts_rank without it),
+   * each with its field-weighted frequency of every word, then BM25 with the words' document
+   * frequencies as search computes it, so a rare shared word counts above a common one.
+   */
+  async related(q: RelatedQuery): Promise<Array<{ id: number; score: number }>> {
+    const terms = [...new Set(q.terms)].filter(Boolean);
+    if (terms.length === 0 || q.limit < 1) return [];
+    const { n, avgdl } = await this.corpus();
+    const rum = await this.rum();
+    const match = tsquery(terms, '', ' | ');
+    const order = rum ? sql`s.tsv OPERATOR(${sql.id(rum)}.<=>) ${match}` : sql`ts_rank(s.tsv, ${match}) DESC`;
+    const weights = `{${FIELD_WEIGHTS.body / FIELD_WEIGHTS.headline},${FIELD_WEIGHTS.people / FIELD_WEIGHTS.headline},${FIELD_WEIGHTS.summary / FIELD_WEIGHTS.headline},1}`;
+    const tf = sql.join(terms.map((t) => sql`ts_rank_cd(${weights}::float4[], s.tsv, ${tsquery([t])}, 0) * ${FIELD_WEIGHTS.headline}`));
+    const preferred = q.preferChannels.length
+      ? sql`EXISTS (SELECT 1 FROM article_channels ac WHERE ac.article_id = a.id AND ac.channel_slug IN (${sql.join(q.preferChannels)}))`
+      : sql`false`;
+    const [rows, idfs] = await Promise.all([
+      this.limited({}, async (tx) => (await sql<Candidate & { preferred: boolean }>`
+        SELECT s.article_id AS id, a.published_at, s.len, ARRAY[${tf}]::float8[] AS tf, ${preferred} AS preferred
+        FROM article_search s JOIN articles a ON a.id = s.article_id
+        WHERE s.tsv @@ ${match} AND a.status = 'published' AND a.published_at <= ${q.asOf} AND a.id <> ${q.excludeId}
+        ORDER BY ${order} LIMIT ${RELATED_CANDIDATES}`.execute(tx)).rows),
+      Promise.all(terms.map(async (t) => {
+        const df = await this.documentFrequency(t, n);
+        return Math.log((n - df + 0.5) / (df + 0.5) + 1);
+      })),
+    ]);
+    return orderRelated(rows.map((c) => {
+      const norm = BM25.k1 * (1 - BM25.b + (BM25.b * c.len) / avgdl);
+      const relevance = c.tf.reduce((sum, raw, i) => {
+        const f = Math.round(raw);
+        return sum + (idfs[i]! * f * (BM25.k1 + 1)) / (f + norm);
+      }, 0);
+      return { id: Number(c.id), relevance, publishedAt: c.published_at, preferred: c.preferred === true };
+    }), q.asOf, q.limit);
+  }
 }
 
 /**
- * Every word must be present (in the fields of `weights`, when given); each is a quoted lexeme,
- * so nothing is read as tsquery syntax.
+ * Every word must be present (in the fields of `weights`, when given), or any one with ` | `;
+ * each is a quoted lexeme, so nothing is read as tsquery syntax.
  */
-function tsquery(terms: string[], weights = ''): RawBuilder<unknown> {
-  return sql`${terms.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'${weights && `:${weights}`}`).join(' & ')}::tsquery`;
+function tsquery(terms: string[], weights = '', join: ' & ' | ' | ' = ' & '): RawBuilder<unknown> {
+  return sql`${terms.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'${weights && `:${weights}`}`).join(join)}::tsquery`;
 }

@@ -3,7 +3,7 @@ import { setPriority } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { FeedCursor, LicensedScope, SearchQuery } from '../ports.ts';
+import type { FeedCursor, LicensedScope, RelatedQuery, SearchQuery } from '../ports.ts';
 import { licensedArticles } from '../kysely-articles.ts';
 import type { ReaderReply } from './reader-pool.ts';
 import { SqliteSearch } from './sqlite-search.ts';
@@ -28,6 +28,7 @@ const search = new SqliteSearch(db);
 
 const tasks: Record<string, (input: never) => Promise<unknown>> = {
   search: (q: SearchQuery) => search.query(q),
+  related: (q: RelatedQuery) => search.relatedHere(q),
   licensed: (a: { scope: LicensedScope; cursor: FeedCursor; limit: number; asOf: string }) => licensedArticles(db, a.scope, a.cursor, a.limit, a.asOf),
 };
 

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
+import type { RelatedQuery, SearchQuery, SearchRepository, SearchHit } from '../ports.ts';
 import { FIELD_WEIGHTS, RECENCY, reindexPage, searchFilters, type SearchDocument, type SearchIndexWriter } from '../search-document.ts';
 import { withArticles, type Scored } from '../kysely-articles.ts';
 import { ARTICLE_STATUSES } from '../../domain/article.ts';
 import type { ReaderPool } from './reader-pool.ts';
+import { orderRelated, RELATED_CANDIDATES } from '../related-order.ts';
 
 export const SQLITE_SEARCH_SCHEMA = [
   // Contentless: the words live only in the index; the text stays in `articles`.
@@ -122,5 +123,31 @@ export class SqliteSearch implements SearchRepository, SearchIndexWriter {
 
   reindex(afterId: number, limit: number): Promise<number> {
     return reindexPage(this.db, this, afterId, limit);
+  }
+
+  related(q: RelatedQuery): Promise<Array<{ id: number; score: number }>> {
+    return this.readers ? this.readers.run('related', q) : this.relatedHere(q);
+  }
+
+  /**
+   * Any of the words, ranked inside FTS5 (its bm25 weighs a rare word above a common one), then
+   * the best candidates kept if public and not the article itself, looked up by primary key.
+   */
+  async relatedHere(q: RelatedQuery): Promise<Array<{ id: number; score: number }>> {
+    const terms = [...new Set(q.terms)].filter(Boolean);
+    if (terms.length === 0 || q.limit < 1) return [];
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    // One more than needed: the article itself is nearly always the best match of its own words.
+    const candidates = (await sql<{ id: number; rel: number }>`SELECT rowid AS id, -rank AS rel FROM article_fts WHERE article_fts MATCH ${match} ORDER BY rank LIMIT ${RELATED_CANDIDATES + 1}`.execute(this.db)).rows;
+    const rel = new Map(candidates.map((c) => [Number(c.id), Number(c.rel)]));
+    rel.delete(q.excludeId);
+    if (rel.size === 0) return [];
+    const preferred = q.preferChannels.length
+      ? sql`EXISTS (SELECT 1 FROM article_channels ac WHERE ac.article_id = a.id AND ac.channel_slug IN (${sql.join(q.preferChannels)}))`
+      : sql`0`;
+    const rows = (await sql<{ id: number; published_at: string; preferred: number }>`
+      SELECT a.id, a.published_at, ${preferred} AS preferred FROM articles a NOT INDEXED
+      WHERE a.id IN (${sql.join([...rel.keys()])}) AND a.status = 'published' AND a.published_at <= ${q.asOf}`.execute(this.db)).rows;
+    return orderRelated(rows.map((r) => ({ id: Number(r.id), relevance: rel.get(Number(r.id))!, publishedAt: r.published_at, preferred: Number(r.preferred) === 1 })), q.asOf, q.limit);
   }
 }
