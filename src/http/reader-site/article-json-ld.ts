@@ -2,12 +2,14 @@ import type { RenderContext } from './render-context.ts';
 import type { ArticleData } from '../../services/reader-service.ts';
 import { formatZoned } from '../../domain/time.ts';
 import { convertText } from '../../text/convert.ts';
-import { jsonScript, type SafeHtml } from '../../text/safe-html.ts';
+import { joinHtml, jsonScript, type SafeHtml } from '../../text/safe-html.ts';
+import { articleTrail, breadcrumbList } from './breadcrumb.ts';
 import { absoluteImage, leadPictureOf, SHARED_CROPS } from './pictures.ts';
 
 /**
  * schema.org NewsArticle for an article page, with the rights it is published under: who holds
- * the copyright, the notice, the credit to show, and where the licensing terms are.
+ * the copyright, the notice, the credit to show, and where the licensing terms are; then the
+ * page's BreadcrumbList.
  */
 export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
   const a = data.article;
@@ -49,5 +51,6 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
     license: ctx.absolute(ctx.href('/licensees/verify')),
     isAccessibleForFree: true,
   };
-  return jsonScript('application/ld+json', doc);
+  // The page's 當前位置 as a second item, so search results can show the path to the story.
+  return joinHtml([jsonScript('application/ld+json', doc), jsonScript('application/ld+json', breadcrumbList(ctx, articleTrail(ctx, a)))], '\n');
 }

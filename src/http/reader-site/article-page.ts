@@ -9,6 +9,10 @@ import { leadingText, type BodyLead } from '../../text/body-html.ts';
 import { articleJsonLd } from './article-json-ld.ts';
 import { convertText } from '../../text/convert.ts';
 import { absoluteImage, bodyPictures, leadFigure, leadPictureOf } from './pictures.ts';
+import { articleTrail, breadcrumbNav } from './breadcrumb.ts';
+import { fontSizeControls, shareBlock } from './article-share.ts';
+import { neighbourLinks, relatedList } from './related-list.ts';
+import { articleTags } from './list-pages.ts';
 
 const leadOf = (data: ArticleData): BodyLead => ({ text: formatLead(data.article.dateline, data.article.language), as: 'span' });
 
@@ -43,18 +47,25 @@ export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtm
         (c) => html`<li><time datetime="${c.at}">${formatLocalDateTime(c.at, settings.timeZone)}</time> ${ctx.t(c.note, from)}</li>`,
       )}</ul></aside>\n`
     : null;
+  const headline = ctx.t(a.headline, from);
   const article = html`<article>
 <h1 class="headline">${ctx.t(a.headline, from)}</h1>
 <p class="meta">${meta}</p>
+${fontSizeControls(ctx)}
 ${a.byline ? html`<p class="byline">${ctx.t(a.byline, from)}</p>\n` : null}${a.originalHeadline ? html`<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : null}${picture ? html`${leadFigure(ctx, picture)}\n` : null}<div class="body">
 ${body}
 </div>
 ${corrections}${joinHtml(notices.map((n) => html`<p class="notice">${n}</p>`), '\n')}
+${articleTags(ctx, a.tags, from)}
+<p class="print-only print-url">${ctx.t(LABELS.shareLink)}:${ctx.absolute(ctx.href(`/articles/${a.id}`))}</p>
 </article>`;
+  // What surrounds the story on the site (a preview of a draft has none of it).
+  const f = data.furniture;
+  const around = f ? html`\n${shareBlock(ctx, a.id, headline)}\n${neighbourLinks(ctx, f)}\n${relatedList(ctx, f.related)}` : null;
   return layout(ctx, {
     title: `${ctx.t(a.headline, from)} - ${ctx.t(settings.siteName, settings.language)}`,
     path: `/articles/${a.id}`,
-    body: html`${article}${articleJsonLd(ctx, data)}`,
+    body: html`${breadcrumbNav(ctx, articleTrail(ctx, a))}\n${article}${around}${articleJsonLd(ctx, data)}`,
     meta: {
       type: 'article',
       description: convertText(a.summary ?? leadingText(a.bodyHtml, 120), from, ctx.target, [...a.lockedTerms, ...data.terms]),

@@ -24,9 +24,9 @@ export async function sitemapIndex(reader: ReaderService, publicUrl: string): Pr
   return String(html`<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${joinHtml(files.map((f) => html`<sitemap><loc>${f}</loc></sitemap>`), '\n')}\n</sitemapindex>\n`);
 }
 
-/** Home and channel pages of one variant. */
+/** Home, 滾動新聞 and channel pages of one variant (tag pages are reached from their articles). */
 export function pagesSitemap(frame: SiteFrame, publicUrl: string, variant: Variant): string {
-  const urls = ['/', ...frame.channels.map((c) => `/channels/${c.slug}`)];
+  const urls = ['/', '/articles', ...frame.channels.map((c) => `/channels/${c.slug}`)];
   return urlset(urls.map((u) => html`<url><loc>${`${publicUrl}/${variant}${u}`}</loc><changefreq>hourly</changefreq></url>`));
 }
 
