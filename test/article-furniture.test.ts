@@ -73,6 +73,9 @@ test('當前位置: 首頁 > the topic channel\'s region > the channel > 正文,
   assert.deepEqual(blocks[1]!.itemListElement!.map((i) => [i.position, i.name, i.item]), [
     [1, '首页', `${site.url}/zh-hans/`], [2, '长春', `${site.url}/zh-hans/channels/changchun`], [3, '鹿乡', `${site.url}/zh-hans/channels/deer-town`], [4, '正文', `${site.url}/zh-hans/articles/${ids['second']}`],
   ]);
+  // The tags are the NewsArticle's keywords, in the page's script.
+  const hantBlocks = [...hant.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { keywords?: string[] });
+  assert.deepEqual(hantBlocks[0]!.keywords, ['雙陽']);
   // A region article's trail is the region alone.
   const demo = await page('/zh-hant/articles/1');
   assert.match(textOf(section(demo, 'breadcrumb')!), /^當前位置:首頁 > \S+ > 正文$/);

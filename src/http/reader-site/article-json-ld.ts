@@ -50,6 +50,7 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
     creditText: own ? t(s.creditLine, s.language) : `${convertText('來源', 'zh-Hant', ctx.target)}:${t(a.sourceName) ?? ''}`,
     license: ctx.absolute(ctx.href('/licensees/verify')),
     isAccessibleForFree: true,
+    ...(a.tags.length ? { keywords: a.tags.map((tag) => t(tag)) } : {}),
   };
   // The page's 當前位置 as a second item, so search results can show the path to the story.
   return joinHtml([jsonScript('application/ld+json', doc), jsonScript('application/ld+json', breadcrumbList(ctx, articleTrail(ctx, a)))], '\n');
