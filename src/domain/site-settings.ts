@@ -28,5 +28,10 @@ export const siteSettingsSchema = z.object({
   copyrightClauses: z.array(z.string().trim().min(1).max(2000)).min(1).max(20),
   /** Shown under every reprint: it does not represent the site's views. */
   reprintDisclaimer: z.string().trim().min(1).max(500),
+  /**
+   * A picture of the media library made into the favicon and the apple-touch icon (its square crop);
+   * left out or null, the site's own mark. Optional rather than defaulted, so settings written before it keep their shape.
+   */
+  iconMediaId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable().optional(),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

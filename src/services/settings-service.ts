@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actx, Store } from '../store/ports.ts';
 import { siteSettingsSchema, type SiteSettings } from '../domain/site-settings.ts';
 import { requireSettings } from './site-context.ts';
+import { DomainError } from '../domain/errors.ts';
 
 /** What an admin may change of the site's settings; the rest (language, feeds …) stays as it is. */
 export const EDITABLE_SETTINGS = [
@@ -9,13 +10,17 @@ export const EDITABLE_SETTINGS = [
   'statementTitle', 'copyrightClauses', 'claimWindowDays', 'defaultScript', 'timeZone', 'feedFullText',
 ] as const satisfies ReadonlyArray<keyof SiteSettings>;
 
-type Editable = (typeof EDITABLE_SETTINGS)[number];
+/** Changed through the API only: the newsroom's settings form has no control for them. */
+export const API_SETTINGS = ['iconMediaId'] as const satisfies ReadonlyArray<keyof SiteSettings>;
+const PATCHABLE = [...EDITABLE_SETTINGS, ...API_SETTINGS] as const;
+
+type Editable = (typeof PATCHABLE)[number];
 type Shape = typeof siteSettingsSchema.shape;
 type WithoutDefault<T> = T extends z.ZodDefault<infer I> ? I : T;
 
 // Without the fields' defaults: a field left out of a change stays as it is, it is not reset.
 export const settingsPatchSchema = z.strictObject(
-  Object.fromEntries(EDITABLE_SETTINGS.map((k) => {
+  Object.fromEntries(PATCHABLE.map((k) => {
     const f = siteSettingsSchema.shape[k];
     return [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()];
   })) as { [K in Editable]: z.ZodOptional<WithoutDefault<Shape[K]>> },
@@ -30,7 +35,12 @@ export function createSettingsService(store: Store) {
       // Parsed too, so defaults a stored row lacks do not count as changes.
       const before = siteSettingsSchema.parse(await requireSettings(store));
       const next = siteSettingsSchema.parse({ ...before, ...patch });
-      const changed = EDITABLE_SETTINGS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+      // A setting left out and one set to nothing are the same.
+      const changed = PATCHABLE.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(next[k] ?? null));
+      if (changed.includes('iconMediaId') && typeof next.iconMediaId === 'number') {
+        const picture = await store.media.byId(next.iconMediaId);
+        if (!picture || picture.takenDownAt) throw new DomainError('VALIDATION_FAILED', `iconMediaId: the media library has no picture ${next.iconMediaId} that may be shown`, 'iconMediaId');
+      }
       if (changed.length === 0) return before;
       // Writing the settings bumps the content version, so every instance drops its cached pages.
       await store.settings.put(next);

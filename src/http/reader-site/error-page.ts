@@ -6,7 +6,7 @@ import { html } from '../../text/safe-html.ts';
 /** 404 and 500 pages in the reader's script, with the site's frame so the reader can go on. */
 export function errorPage(ctx: RenderContext, status: 404 | 500, path: string): string {
   const [title, text] = status === 404 ? [LABELS.notFoundTitle, LABELS.notFoundText] : [LABELS.errorTitle, LABELS.errorText];
-  const body = html`<h1 class="headline">${ctx.t(title)}</h1><p>${ctx.t(text)}</p><p><a href="${ctx.href('/')}">${ctx.t(LABELS.backHome)}</a></p>`;
+  const body = html`<h1 class="headline">${ctx.t(title)}</h1><p>${ctx.t(text)}</p><p><a class="button" href="${ctx.href('/')}">${ctx.t(LABELS.backHome)}</a></p>`;
   return layout(ctx, { title: `${ctx.t(title)} - ${ctx.t(ctx.frame.settings.siteName, ctx.frame.settings.language)}`, path, body });
 }
 

@@ -5,6 +5,8 @@ import { convertText } from '../../text/convert.ts';
 import { rebuildBodyHtmlYielding } from '../../text/body-html.ts';
 import { escapeHtml, html, type SafeHtml } from '../../text/safe-html.ts';
 import { absoluteImage, feedBodyPictures, leadPictureOf, type AbsoluteImage } from './pictures.ts';
+import { formatZoned } from '../../domain/time.ts';
+import { FEED_STYLESHEET_PI } from './feed-xsl.ts';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -18,6 +20,8 @@ interface FeedItem {
   /** Body HTML rebuilt from its allowlist (null when the site sends summaries only). */
   content: SafeHtml | null;
   published: Date;
+  /** The publication in the site's zone with its offset (dc:date): what the feed's page shows. */
+  publishedLocal: string;
   updated: Date;
   categories: Array<{ term: string; label: string }>;
   /** The lead picture's largest 16:9 JPEG, with its caption and credit as text in the reader's script. */
@@ -76,6 +80,7 @@ export async function renderFeed(ctx: RenderContext, data: FeedData, format: Fee
         ? await rebuildBodyHtmlYielding(a.bodyHtml, text, { text: formatLead(a.dateline, a.language), as: 'text' }, feedBodyPictures(ctx, data.pictures))
         : null,
       published: new Date(a.publishedAt!),
+      publishedLocal: formatZoned(a.publishedAt!, s.timeZone),
       updated: new Date(a.updatedAt),
       categories: a.channels.map((slug) => ({ term: slug, label: convertText(data.channels.find((c) => c.slug === slug)?.name ?? slug, 'zh-Hant', ctx.target) })),
       image: picture
@@ -94,6 +99,7 @@ export async function renderFeed(ctx: RenderContext, data: FeedData, format: Fee
 function rss2(head: FeedHead, items: FeedItem[]): SafeHtml {
   // RSS gives titles and descriptions no type and readers render them as HTML: escaped once more.
   return html`<?xml version="1.0" encoding="utf-8"?>
+${FEED_STYLESHEET_PI}
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
 <title>${escapeHtml(head.title)}</title>
@@ -109,6 +115,7 @@ ${items.map((i) => html`<item>
 <link>${i.link}</link>
 <guid isPermaLink="false">${i.uri}</guid>
 <pubDate>${i.published.toUTCString()}</pubDate>
+<dc:date>${i.publishedLocal}</dc:date>
 ${i.summary ? html`<description>${escapeHtml(i.summary)}</description>\n` : null}${i.content ? html`<content:encoded>${String(i.content)}</content:encoded>\n` : null}${i.author ? html`<dc:creator>${i.author}</dc:creator>\n` : null}${i.categories.map((c) => html`<category domain="${c.term}">${c.label}</category>\n`)}${i.image ? rssImage(i.image) : null}</item>
 `)}</channel>
 </rss>
@@ -130,7 +137,8 @@ function rssImage(image: NonNullable<FeedItem['image']>): SafeHtml {
 
 function atom1(head: FeedHead, items: FeedItem[]): SafeHtml {
   return html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${head.language}">
+${FEED_STYLESHEET_PI}
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xml:lang="${head.language}">
 <id>${head.id}</id>
 <title type="text">${head.title}</title>
 <subtitle type="text">${head.description}</subtitle>
@@ -145,6 +153,7 @@ ${items.map((i) => html`<entry>
 <link rel="alternate" type="text/html" href="${i.link}"/>
 <published>${i.published.toISOString()}</published>
 <updated>${i.updated.toISOString()}</updated>
+<dc:date>${i.publishedLocal}</dc:date>
 ${i.summary ? html`<summary type="text">${i.summary}</summary>\n` : null}${i.content ? html`<content type="html">${String(i.content)}</content>\n` : null}${i.author ? html`<author><name>${i.author}</name></author>\n` : null}${i.categories.map((c) => html`<category term="${c.term}" label="${c.label}"/>\n`)}${i.image ? html`<link rel="enclosure" type="image/jpeg" href="${i.image.url}"/>\n` : null}</entry>
 `)}</feed>
 `;
@@ -174,8 +183,13 @@ function jsonFeed11(head: FeedHead, items: FeedItem[], language: string): string
   }, null, 2);
 }
 
+/**
+ * RSS and Atom go out as XML: browsers show application/rss+xml and application/atom+xml as plain
+ * text without applying the stylesheet, while feed readers read the document whatever its type.
+ * The page's <link rel="alternate"> still names each feed's own type for discovery.
+ */
 export const FEED_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
+  rss: 'application/xml; charset=utf-8',
+  atom: 'application/xml; charset=utf-8',
   json: 'application/feed+json; charset=utf-8',
 };

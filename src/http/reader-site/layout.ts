@@ -3,6 +3,8 @@ import { LABELS } from './labels.ts';
 import { VARIANTS, targetOfVariant, type Variant } from '../../domain/variant.ts';
 import { html, joinHtml, type SafeHtml } from '../../text/safe-html.ts';
 import type { AbsoluteImage } from './pictures.ts';
+import { navChannels } from '../../domain/channel.ts';
+import { ICON_LINKS } from './site-icons.ts';
 
 const VARIANT_NAMES: Record<Variant, string> = { 'zh-hans': '简体', 'zh-hant': '繁體', 'zh-hk': '香港' };
 const LANG_ATTR = (v: Variant): string => targetOfVariant(v);
@@ -20,9 +22,13 @@ export interface PageShell {
 
 const OG_LOCALE: Record<Variant, string> = { 'zh-hans': 'zh_CN', 'zh-hant': 'zh_TW', 'zh-hk': 'zh_HK' };
 
-/** Every page: site name, region row, hotline and e-mail, the 简/繁 switch, and the statement in the footer. */
+/**
+ * Every page: site name, the 简/繁/港 switch, a search box, hotline, tips and e-mail, the channel row
+ * (regions, then topic channels), and the statement in the footer. On a phone the header stacks and
+ * the channel row scrolls sideways in one line; every link is a whole token a finger can hit.
+ */
 export function layout(ctx: RenderContext, page: PageShell): string {
-  const { settings, regions } = ctx.frame;
+  const { settings } = ctx.frame;
   const s = settings.language;
   // The switch goes through /variant/… so the choice is remembered for the next visit.
   const switcher = VARIANTS.map((v) =>
@@ -56,8 +62,18 @@ export function layout(ctx: RenderContext, page: PageShell): string {
     m.image?.alt ? html`<meta name="twitter:image:alt" content="${m.image.alt}">` : null,
     m.description ? html`<meta name="description" content="${m.description}">` : null,
   ], '\n');
-  const nav = regions.map((c) => html`<a href="${ctx.href(`/channels/${c.slug}`)}"${page.currentChannel === c.slug ? html` aria-current="page"` : null}>${ctx.t(c.name, c.language)}</a>`);
+  const shown = navChannels(ctx.frame.channels);
+  const channelLink = (c: (typeof shown)[number]) =>
+    html`<li><a href="${ctx.href(`/channels/${c.slug}`)}"${page.currentChannel === c.slug ? html` aria-current="page"` : null}>${ctx.t(c.name, c.language)}</a></li>`;
+  const regions = shown.filter((c) => c.kind === 'region');
+  const topics = shown.filter((c) => c.kind !== 'region');
   const clauses = settings.copyrightClauses.map((c, i) => html`<li>${i + 1}、${ctx.t(c, s)}</li>`);
+  // A phone dials the hotline from the link; what is not a number stays text.
+  const dial = settings.hotline.replace(/[^\d+]/g, '');
+  const hotline = settings.hotline
+    ? html`<li>${dial.length >= 3 ? html`<a href="${`tel:${dial}`}">${ctx.t(LABELS.hotline)}:${settings.hotline}</a>` : html`<span>${ctx.t(LABELS.hotline)}:${settings.hotline}</span>`}</li>`
+    : null;
+  const feedTitle = ctx.t(settings.siteName, s);
   return String(html`<!doctype html>
 <html lang="${LANG_ATTR(ctx.variant)}">
 <head>
@@ -65,24 +81,30 @@ export function layout(ctx: RenderContext, page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <link rel="stylesheet" href="/assets/site.css">
+${ICON_LINKS}
+<meta name="theme-color" content="#2b1d14">
+<link rel="alternate" type="application/rss+xml" title="${feedTitle} RSS" href="${ctx.href('/feed.xml')}">
+<link rel="alternate" type="application/atom+xml" title="${feedTitle} Atom" href="${ctx.href('/atom.xml')}">
 ${alternates}
 ${og}
 </head>
 <body>
-<header class="site"><div class="wrap">
+<a class="skip sr-only" href="#main">${ctx.t(LABELS.skipToContent)}</a>
+<header class="site"><div class="wrap masthead">
+<p class="brand-line"><a class="brand" href="${ctx.href('/')}">${ctx.t(settings.siteName, s)}</a>${settings.tagline ? html`<span class="tagline">${ctx.t(settings.tagline, s)}</span>` : null}</p>
 <nav class="switch" aria-label="${ctx.t(LABELS.switchTo)}">${switcher}</nav>
-<a class="brand" href="${ctx.href('/')}">${ctx.t(settings.siteName, s)}</a><span class="tagline">${ctx.t(settings.tagline, s)}</span>
-<form class="site-search" role="search" action="${ctx.href('/search')}" method="get"><input name="q" type="search" aria-label="${ctx.t(LABELS.search)}" placeholder="${ctx.t(LABELS.search)}" maxlength="100"></form>
-<div class="contact">${settings.hotline ? html`<span>${ctx.t(LABELS.hotline)}:${settings.hotline}</span>` : null}<span><a href="${ctx.href('/tips/new')}">${ctx.t(LABELS.tipTitle)}</a></span><span>${ctx.t(LABELS.email)}:<a href="${`mailto:${settings.email}`}">${settings.email}</a></span></div>
+<form class="site-search" role="search" action="${ctx.href('/search')}" method="get"><input name="q" type="search" aria-label="${ctx.t(LABELS.search)}" placeholder="${ctx.t(LABELS.searchPlaceholder)}" maxlength="100"><button type="submit">${ctx.t(LABELS.search)}</button></form>
+<ul class="contact">${hotline}<li><a href="${ctx.href('/tips/new')}">${ctx.t(LABELS.tipTitle)}</a></li><li><a href="${`mailto:${settings.email}`}">${ctx.t(LABELS.email)}:${settings.email}</a></li></ul>
 </div></header>
-<nav class="regions" aria-label="${ctx.t(LABELS.regions)}"><div class="wrap">${nav}</div></nav>
-<main><div class="wrap">
+<nav class="channels" aria-label="${ctx.t(LABELS.channels)}"><div class="wrap"><ul class="regions">${regions.map(channelLink)}</ul>${topics.length ? html`<ul class="topic-channels">${topics.map(channelLink)}</ul>` : null}</div></nav>
+<main id="main"><div class="wrap">
 ${page.body}
 </div></main>
 <footer class="site"><div class="wrap">
 <h2>${ctx.t(settings.statementTitle, s)}:</h2>
 <ol class="statement">${clauses}</ol>
-<p>© ${ctx.t(settings.operator, s)}${settings.marketingAgent ? html` · ${ctx.t('內容授權', 'zh-Hant')}:${ctx.t(settings.marketingAgent, s)}` : null} · <a href="${ctx.href('/licensees/verify')}">${ctx.t('授權機構查詢', 'zh-Hant')}</a> · <a href="${ctx.href('/rights/claims/new')}">${ctx.t('版權聯繫', 'zh-Hant')}</a></p>
+<p class="operator">© ${ctx.t(settings.operator, s)}${settings.marketingAgent ? html` · ${ctx.t(LABELS.contentLicensing)}:${ctx.t(settings.marketingAgent, s)}` : null}</p>
+<nav class="site-links" aria-label="${ctx.t(LABELS.siteLinks)}"><a href="${ctx.href('/licensees/verify')}">${ctx.t(LABELS.verifyTitle)}</a><a href="${ctx.href('/rights/claims/new')}">${ctx.t(LABELS.claimLink)}</a><a href="${ctx.href('/tips/new')}">${ctx.t(LABELS.tipTitle)}</a><a href="${ctx.href('/feed.xml')}">${ctx.t(LABELS.subscribe)}</a></nav>
 </div></footer>
 </body>
 </html>

@@ -26,13 +26,12 @@ export interface SearchView {
 export function searchPage(ctx: RenderContext, v: SearchView): string {
   const tz = ctx.frame.settings.timeZone;
   const options = ctx.frame.channels.map((c) => html`<option value="${c.slug}"${c.slug === v.channel ? html` selected` : null}>${ctx.t(c.name, c.language)}</option>`);
+  // Each label is kept with its field: the pair wraps to the next line as one, never apart.
   const form = html`<form class="search" role="search" action="${ctx.href('/search')}" method="get">
-<label for="q" class="sr-only">${ctx.t(LABELS.search)}</label>
-<input id="q" name="q" type="search" value="${v.q}" placeholder="${ctx.t(LABELS.searchPlaceholder)}" maxlength="100" required>
-<label for="channel">${ctx.t(LABELS.searchChannel)}</label> <select id="channel" name="channel"><option value="">${ctx.t(LABELS.searchAll)}</option>${options}</select>
-<label for="from">${ctx.t(LABELS.searchFrom)}</label> <input id="from" name="from" type="date" value="${v.from}">
-<label for="to">${ctx.t(LABELS.searchTo)}</label> <input id="to" name="to" type="date" value="${v.to}">
-<button type="submit">${ctx.t(LABELS.search)}</button>
+<p class="search-words"><label for="q" class="sr-only">${ctx.t(LABELS.search)}</label><input id="q" name="q" type="search" value="${v.q}" placeholder="${ctx.t(LABELS.searchPlaceholder)}" maxlength="100" required><button type="submit">${ctx.t(LABELS.search)}</button></p>
+<p class="search-filters"><span class="field"><label for="channel">${ctx.t(LABELS.searchChannel)}</label><select id="channel" name="channel"><option value="">${ctx.t(LABELS.searchAll)}</option>${options}</select></span>
+<span class="field"><label for="from">${ctx.t(LABELS.searchFrom)}</label><input id="from" name="from" type="date" value="${v.from}"></span>
+<span class="field"><label for="to">${ctx.t(LABELS.searchTo)}</label><input id="to" name="to" type="date" value="${v.to}"></span></p>
 </form>`;
   let results = null;
   if (v.error) results = html`<p class="notice" role="alert">${v.error}</p>`;
