@@ -18,12 +18,17 @@ const QR_CACHE_CONTROL = 'public, max-age=86400';
 const PAGE_NUMBER = /^[1-9]\d{0,5}$/;
 
 /**
- * The cache tags of what an article page shows besides the story: its first channel (a new or
- * withdrawn story there changes 上一篇/下一篇) and each article it links as neighbour or related.
+ * The cache tags of what an article page shows besides the story: each article it links as
+ * neighbour or related (withdrawn or edited, the link must go or change), and its first channel
+ * only while it is that channel's newest story, the one page a new story there gives a 下一篇.
+ * Tagging every page with its channel would drop a whole channel's pages on each publication.
+ * A story published with a time earlier than the channel's newest (a back-dated one) is missed by
+ * its new neighbours until they change or leave the cache.
  */
 export function furnitureTags(article: Pick<Article, 'channels'>, f: ArticleFurniture): string[] {
   const linked = [f.previous, f.next, ...f.related].flatMap((x) => (x ? [`a:${x.id}`] : []));
-  return [...new Set([...(article.channels[0] ? [`c:${article.channels[0]}`] : []), ...linked])];
+  const newest = !f.next && article.channels[0] ? [`c:${article.channels[0]}`] : [];
+  return [...new Set([...newest, ...linked])];
 }
 
 export interface FurnitureRouteDeps {
