@@ -86,10 +86,12 @@ export function median(xs: number[]): number {
 
 /**
  * Throughput of one page next to a bare node:http server sending the same bytes with the same
- * headers, measured in the same run: [heitu, bare] requests/s, and how many requests Heitu got
- * from wrk (warm-up included).
+ * headers: `rounds` pairs of runs, Heitu then the bare server, each pair close in time, so that
+ * a burst of other work on the machine falls on both sides of a ratio rather than on one. The
+ * ratio is the median of the pairs' ratios; the rates are medians too; `requests` is how many
+ * requests Heitu got from wrk (warm-up included).
  */
-export async function againstBare(url: string, seconds: number, scratch: string): Promise<[number, number, number]> {
+export async function againstBare(url: string, seconds: number, scratch: string, rounds = 3): Promise<{ heitu: number; bare: number; ratio: number; requests: number }> {
   const res = await fetch(url);
   const body = Buffer.from(await res.arrayBuffer());
   const headers = Object.fromEntries(['content-type', 'etag', 'cache-control'].map((h) => [h, res.headers.get(h) ?? '']).filter(([, v]) => v));
@@ -97,10 +99,17 @@ export async function againstBare(url: string, seconds: number, scratch: string)
   writeFileSync(scratch, body);
   const bare = await spawnServer([join(repoRoot, 'bench/bare-server.mjs'), scratch, JSON.stringify(headers)]);
   try {
-    const warm = wrkRun(url, 1);
+    let requests = wrkRun(url, 1).requests;
     wrk(`${bare.url}/`, 1);
-    const heitu = wrkRun(url, seconds);
-    return [heitu.rps, wrk(`${bare.url}/`, seconds), warm.requests + heitu.requests];
+    const h: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const run = wrkRun(url, seconds);
+      requests += run.requests;
+      h.push(run.rps);
+      b.push(wrk(`${bare.url}/`, seconds));
+    }
+    return { heitu: median(h), bare: median(b), ratio: median(h.map((x, i) => x / b[i]!)), requests };
   } finally {
     await bare.stop();
   }
