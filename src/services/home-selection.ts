@@ -16,14 +16,18 @@ export interface HomeCandidates<A extends Identified, T, C> {
   blocks: Array<{ channel: C; articles: A[] }>;
 }
 
+export interface HomeSelection<A extends Identified, T, C> extends Omit<HomeCandidates<A, T, C>, 'topics'> {
+  /** `offered`: whether the topic has any public story (here or shown above); one without any is not shown. */
+  topics: Array<{ topic: T; articles: A[]; offered: boolean }>;
+}
+
 /**
  * What the home page shows, each story once from the top down: the 頭條 once on the whole page;
- * 推薦 without it; each 專題 without what is above it (a topic with no public story is left out); 最新
- * without anything above it. A region's
+ * 推薦 without it; each 專題 without what is above it; 最新 without anything above it. A region's
  * block is the region's own index and leaves out only the 頭條. Lists are filled from the extra
  * candidates, so leaving a story out does not shorten them.
  */
-export function selectHome<A extends Identified, T, C>(c: HomeCandidates<A, T, C>): HomeCandidates<A, T, C> {
+export function selectHome<A extends Identified, T, C>(c: HomeCandidates<A, T, C>): HomeSelection<A, T, C> {
   const seen = new Set<number>();
   const take = (list: readonly A[], n: number, skip: ReadonlySet<number> = seen): A[] => {
     const out: A[] = [];
@@ -39,11 +43,10 @@ export function selectHome<A extends Identified, T, C>(c: HomeCandidates<A, T, C
   const leadOnly: ReadonlySet<number> = new Set(seen);
   const recommended = take(c.recommended, c.recommended.length);
   mark(recommended);
-  // A topic with nothing public is left out; one whose stories all show above keeps its block (it leads to its page).
-  const topics = c.topics.filter((t) => t.articles.length > 0).map((t) => {
+  const topics = c.topics.map((t) => {
     const articles = take(t.articles, HOME_SIZES.topic);
     mark(articles);
-    return { topic: t.topic, articles };
+    return { topic: t.topic, articles, offered: t.articles.length > 0 };
   });
   const latest = take(c.latest, HOME_SIZES.latest);
   const blocks = c.blocks.map((b) => ({ channel: b.channel, articles: take(b.articles, HOME_SIZES.block, leadOnly) }));

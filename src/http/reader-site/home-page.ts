@@ -29,7 +29,7 @@ export function homePage(ctx: RenderContext, data: HomeData): string {
   const recommended = data.recommended.length ? html`<section class="recommended"><h2>${ctx.t(LABELS.recommended)}</h2>${articleList(ctx, data.recommended, pics, !lead)}</section>` : null;
   const top = lead || recommended ? html`<div class="${lead && recommended ? 'top with-recommended' : 'top'}">${lead}${recommended}</div>` : null;
   // A topic whose stories all show above still leads to its page, with its description.
-  const topics = data.topics.map((t) => {
+  const topics = data.topics.filter((t) => t.offered).map((t) => {
     const href = ctx.href(`/topics/${t.topic.slug}`);
     const list = t.articles.length
       ? articleList(ctx, t.articles, pics)
