@@ -11,9 +11,11 @@
  *    at most 5 s long, none right after input), as the web-vitals library counts it. Two network
  *    profiles: `local` (no throttling) and `mobile` (Lighthouse's mobile preset: 150 ms RTT,
  *    1.6 Mbps down, 750 kbps up, CPU slowed 4×).
- * 2. Bytes of every reader page type: the HTML as sent (the server does not compress; a proxy in
- *    front would) and everything the page transferred on a first visit (HTML, CSS, script, icons,
- *    pictures), from the Navigation and Resource Timing entries, with the number of requests.
+ * 2. Bytes of every reader page type: the document as sent (the server does not compress; a proxy
+ *    in front would), read over HTTP apart from the browser (a feed's navigation entry describes the
+ *    page its stylesheet made, not the XML), and everything a first visit transferred: the document
+ *    and what the Resource Timing entries count (CSS, script, icons, pictures, a feed's stylesheet),
+ *    with the number of requests.
  *
  * Medians over BENCH_ROUNDS rounds (default 5).
  *
@@ -136,20 +138,19 @@ async function load(browser: Browser, path: string, profile: keyof typeof PROFIL
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: p.cpu });
     }
     await page.addInitScript(OBSERVE);
-    const res = await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
-    const htmlBytes = (await res!.body()).length;
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    const htmlBytes = Buffer.from(await (await fetch(`${site.url}${path}`, { headers: { 'user-agent': PHONE_UA } })).arrayBuffer()).length;
     // LCP candidates and late shifts settle after load (lazy pictures, fonts).
     await page.waitForTimeout(p ? 2500 : 800);
     const got = (await page.evaluate(`(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
       const resources = performance.getEntriesByType('resource');
       return {
         vitals: window.__vitals,
-        transferred: (nav ? nav.transferSize : 0) + resources.reduce((n, r) => n + r.transferSize, 0),
+        transferred: resources.reduce((n, r) => n + r.transferSize, 0),
         requests: 1 + resources.length,
       };
     })()`)) as { vitals: { lcp: number; lcpElement: string; shifts: Array<{ t: number; value: number }> }; transferred: number; requests: number };
-    return { lcpMs: got.vitals.lcp, lcpElement: got.vitals.lcpElement, cls: cls(got.vitals.shifts), htmlBytes, transferredBytes: got.transferred, requests: got.requests };
+    return { lcpMs: got.vitals.lcp, lcpElement: got.vitals.lcpElement, cls: cls(got.vitals.shifts), htmlBytes, transferredBytes: htmlBytes + got.transferred, requests: got.requests };
   } finally {
     await context.close();
   }
