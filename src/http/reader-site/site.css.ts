@@ -85,11 +85,12 @@ figure.lead-image figcaption,figure.body-image figcaption{font-size:14px;color:#
 
 ul.list{list-style:none;padding:0;margin:0}
 ul.list li{padding:8px 0;border-bottom:1px dashed #e2dccf;line-height:1.6}
-ul.list time{color:#888;font-size:13px;margin-left:8px}
+ul.list time{color:#888;font-size:13px}
+ul.list time::before{content:"   ";white-space:pre-wrap}
 .thumb{float:right;width:96px;margin:3px 0 4px 10px;line-height:0}.thumb img{display:block;width:96px;height:auto;aspect-ratio:4/3;object-fit:cover;background:#eee}
 li.with-thumb::after{content:"";display:block;clear:both}
 
-.top{display:grid;grid-template-columns:minmax(0,1fr);gap:16px 24px;margin-bottom:20px}
+.top{display:grid;grid-template-columns:minmax(0,1fr);align-items:start;gap:16px 24px;margin-bottom:20px}
 .lead{background:#fff;border-left:6px solid #8a2b1e;padding:8px 16px 12px}
 .lead-headline{font-size:24px;line-height:1.4;margin:4px 0 8px}
 .lead p{margin:0}
