@@ -28,7 +28,7 @@ ${error ? html`<p class="notice" role="alert">${error}</p>` : null}
 <form class="public-form" method="post" enctype="multipart/form-data" action="${ctx.href('/tips/new')}">
 <input type="hidden" name="token" value="${token}">
 ${formField(ctx, 'text', LABELS.tipText, LABELS.tipTextHint, html`<textarea id="text" name="text" rows="6" required aria-describedby="text-hint">${v.text}</textarea>`)}
-${formField(ctx, 'contact', LABELS.tipContact, LABELS.tipContactHint, html`<input id="contact" name="contact" value="${v.contact}" autocomplete="tel" aria-describedby="contact-hint">`)}
+${formField(ctx, 'contact', LABELS.tipContact, LABELS.tipContactHint, html`<input id="contact" name="contact" value="${v.contact}" aria-describedby="contact-hint">`)}
 ${formField(ctx, 'files', LABELS.tipFiles, LABELS.filesHint, html`<input id="files" name="files" type="file" multiple accept="${ACCEPTED_FILES}" aria-describedby="files-hint">`)}
 ${HONEYPOT}
 <p class="actions"><button type="submit">${ctx.t(LABELS.tipSubmit)}</button></p>
