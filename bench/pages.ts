@@ -78,10 +78,10 @@ try {
     const on: number[] = [];
     const off: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const counted = wrkRun(server.url + pages['article']!, 3);
+      const counted = await wrkRun(server.url + pages['article']!, 3);
       on.push(counted.rps);
       articleRequests += counted.requests;
-      off.push(wrkRun(server.url + pages['article']!, 3, 50, []).rps);
+      off.push((await wrkRun(server.url + pages['article']!, 3, 50, [])).rps);
     }
     results['articleCountedRps'] = Math.round(median(on));
     results['articleUncountedRps'] = Math.round(median(off));

@@ -63,19 +63,49 @@ export function haveWrk(): boolean {
  */
 export const BROWSER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
-/** One wrk run as a browser: requests per second and how many requests it made. */
-export function wrkRun(url: string, seconds: number, connections = 50, headers: string[] = [`User-Agent: ${BROWSER_UA}`]): { rps: number; requests: number } {
-  const r = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, ...headers.flatMap((h) => ['-H', h]), url], { encoding: 'utf8' });
-  const m = /Requests\/sec:\s+([\d.]+)/.exec(r.stdout);
-  if (!m) throw new Error(`wrk gave no rate: ${r.stdout}${r.stderr}`);
-  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(r.stdout);
-  if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses from ${url}`);
-  return { rps: Number(m[1]), requests: Number(/(\d+) requests in/.exec(r.stdout)?.[1] ?? NaN) };
+function wrkArgs(url: string, seconds: number, connections: number, headers: string[]): string[] {
+  return ['-t1', `-c${connections}`, `-d${seconds}s`, ...headers.flatMap((h) => ['-H', h]), url];
 }
 
-/** Requests per second from one wrk run (as a browser). */
+function wrkResult(url: string, stdout: string, stderr: string): { rps: number; requests: number } {
+  const m = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+  if (!m) throw new Error(`wrk gave no rate: ${stdout}${stderr}`);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout);
+  if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses from ${url}`);
+  return { rps: Number(m[1]), requests: Number(/(\d+) requests in/.exec(stdout)?.[1] ?? NaN) };
+}
+
+/**
+ * One wrk run as a browser: requests per second and how many requests it made. In the
+ * background, so that this process goes on reading what the servers it spawned write: a server
+ * logs a line per request, and a pipe nobody reads fills and holds up its writes (which a
+ * production log collector never does).
+ */
+export function wrkRun(url: string, seconds: number, connections = 50, headers: string[] = [`User-Agent: ${BROWSER_UA}`]): Promise<{ rps: number; requests: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', wrkArgs(url, seconds, connections, headers));
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('error', reject);
+    child.once('close', () => {
+      try {
+        resolve(wrkResult(url, out, err));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+/**
+ * Requests per second from one wrk run (as a browser), waiting in this thread: nothing this
+ * process spawned is read meanwhile (see wrkRun).
+ */
 export function wrk(url: string, seconds: number, connections = 50): number {
-  return wrkRun(url, seconds, connections).rps;
+  const r = spawnSync('wrk', wrkArgs(url, seconds, connections, [`User-Agent: ${BROWSER_UA}`]), { encoding: 'utf8' });
+  return wrkResult(url, r.stdout, r.stderr).rps;
 }
 
 export function median(xs: number[]): number {
@@ -99,15 +129,15 @@ export async function againstBare(url: string, seconds: number, scratch: string,
   writeFileSync(scratch, body);
   const bare = await spawnServer([join(repoRoot, 'bench/bare-server.mjs'), scratch, JSON.stringify(headers)]);
   try {
-    let requests = wrkRun(url, 1).requests;
-    wrk(`${bare.url}/`, 1);
+    let requests = (await wrkRun(url, 1)).requests;
+    await wrkRun(`${bare.url}/`, 1);
     const h: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      const run = wrkRun(url, seconds);
+      const run = await wrkRun(url, seconds);
       requests += run.requests;
       h.push(run.rps);
-      b.push(wrk(`${bare.url}/`, seconds));
+      b.push((await wrkRun(`${bare.url}/`, seconds)).rps);
     }
     return { heitu: median(h), bare: median(b), ratio: median(h.map((x, i) => x / b[i]!)), requests };
   } finally {
