@@ -153,6 +153,9 @@ test('tags link to their pages; a tag is one tag in either script and is named i
   assert.equal(mixed.heading, '标签:养殖');
   // Its canonical address is in the page's script.
   assert.match(await page(`/zh-hans/tags/${encodeURIComponent('養殖')}`), new RegExp(`<link rel="canonical" href="${site.url}/zh-hans/tags/%E5%85%BB%E6%AE%96">`));
+  // Every spelling is one page, kept once: the same bytes under the reader's spelling.
+  const etagOf = async (path: string) => (await get(path)).headers.get('etag');
+  assert.equal(await etagOf(`/zh-hans/tags/${encodeURIComponent('養殖')}`), await etagOf('/zh-hans/tags/%E5%85%BB%E6%AE%96'));
   // A tag no public article has is no page.
   assert.equal((await get(`/zh-hant/tags/${encodeURIComponent('無人用過的標籤')}`)).status, 404);
 });

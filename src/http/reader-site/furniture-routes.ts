@@ -3,7 +3,8 @@ import type { ReaderService } from '../../services/reader-service.ts';
 import type { Article } from '../../domain/article.ts';
 import type { ArticleFurniture } from '../../services/reader-furniture.ts';
 import { scriptOfTag } from '../../services/reader-furniture.ts';
-import type { Variant } from '../../domain/variant.ts';
+import { targetOfVariant, type Variant } from '../../domain/variant.ts';
+import { convertText } from '../../text/convert.ts';
 import { encodePage, type CachedPage } from '../page-cache.ts';
 import { renderContext } from './render-context.ts';
 import { allArticlesPage, pagePath, tagPage, tagPath } from './list-pages.ts';
@@ -68,9 +69,13 @@ export function mountFurnitureRoutes(app: Hono, variantPattern: string, deps: Fu
   app.get(`/:variant${variantPattern}/tags/:tag`, async (c) => {
     const variant = c.req.param('variant') as Variant;
     // The raw segment, decoded here: Hono hands on a malformed one undecoded, indistinguishable from a tag.
-    const tag = decodeTag(new URL(c.req.url).pathname.split('/')[3] ?? '');
+    const asked = decodeTag(new URL(c.req.url).pathname.split('/')[3] ?? '');
     const pageNo = pageNumber(c);
-    if (tag === null || Number.isNaN(pageNo)) return notFound(c, variant);
+    if (asked === null || Number.isNaN(pageNo)) return notFound(c, variant);
+    // Every spelling of a tag (社區, 社区, and each mix of the two) shows one page, made and kept
+    // once under the tag as the reader's script writes it: a tag of k convertible characters has
+    // 2^k spellings, which must not each take a place in the cache.
+    const tag = convertText(asked, scriptOfTag(asked), targetOfVariant(variant));
     // Kept under the path a browser asks for (UTF-8, percent-encoded), where the fast path finds it.
     const key = pagePath(`/${variant}${tagPath(tag)}`, pageNo);
     // Every article change drops 'search' too: a tag can be added to or taken from any article.
