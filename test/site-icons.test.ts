@@ -1,6 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestSite } from './support/test-site.ts';
 import { signIn } from './support/newsroom-people.ts';
 import { waitFor } from './support/wait.ts';
@@ -129,4 +132,36 @@ test('an admin makes a library picture the icon (cut square), a bad id is refuse
   // A picture taken down cannot be chosen.
   const refused = await admin.request('PUT', '/settings', { iconMediaId: item.id });
   assert.equal(refused.status, 400);
+});
+
+test('a chosen picture whose files are gone: the default is served, the failure said once and not retried per request; icons carry the site tag for a CDN', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'heitu-icons-'));
+  const lost = await startTestSite({ HEITU_DATA_DIR: dir });
+  const errors: unknown[][] = [];
+  const original = console.error;
+  try {
+    const reporter = await signIn(lost.url, 'reporter');
+    const jpeg = await sharp({ create: { width: 400, height: 400, channels: 3, background: '#aa2244' } }).jpeg().toBuffer();
+    const up = await reporter.upload('/media', { bytes: jpeg, name: 'lost.jpg', type: 'image/jpeg' }, { alt: '紅' });
+    assert.equal(up.status, 201, JSON.stringify(up.json));
+    const admin = await signIn(lost.url, 'admin');
+    await admin.ok('PUT', '/settings', { iconMediaId: (up.json['item'] as MediaItem).id });
+    rmSync(join(dir, 'uploads', 'media'), { recursive: true, force: true });
+    console.error = (...args: unknown[]) => void errors.push(args);
+    const etags: Array<string | null> = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${lost.url}/favicon.ico`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('surrogate-key'), 'site');
+      assert.equal(res.headers.get('cache-tag'), 'site');
+      await res.arrayBuffer();
+      etags.push(res.headers.get('etag'));
+    }
+    assert.equal(new Set(etags).size, 1, 'the default icon each time');
+    assert.equal(errors.filter((e) => String(e[0]).startsWith('site icons:')).length, 1, 'said once');
+  } finally {
+    console.error = original;
+    await lost.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -4,7 +4,7 @@ import type { ReaderService } from '../../services/reader-service.ts';
 import type { MediaService } from '../../services/media-service.ts';
 import { renditionName, renditionSizes, type MediaItem } from '../../domain/media.ts';
 import { html } from '../../text/safe-html.ts';
-import { encodePage, notModifiedHeaders, type CachedPage } from '../page-cache.ts';
+import { encodePage, headerTag, notModifiedHeaders, SITE_TAG, type CachedPage } from '../page-cache.ts';
 
 /**
  * The icons every page names: a tab's favicon (ICO for browsers that ask for /favicon.ico on
@@ -69,11 +69,26 @@ async function iconSet(tab: Buffer, home: Buffer): Promise<IconSet> {
     return img.png({ compressionLevel: 9 }).toBuffer();
   };
   const [p16, p32, p48, p192, p180] = await Promise.all([png(tab, 16), png(tab, 32), png(tab, 48), png(tab, 192), png(home, 180, true)]);
-  return {
+  const set: IconSet = {
     ico: encodePage(200, 'image/x-icon', icoOf([{ size: 16, png: p16 }, { size: 32, png: p32 }, { size: 48, png: p48 }]), ICON_CACHE_CONTROL),
     png: encodePage(200, 'image/png', p192, ICON_CACHE_CONTROL),
     apple: encodePage(200, 'image/png', p180, ICON_CACHE_CONTROL),
   };
+  // Under the site's tag at a CDN, as the media renditions are: a take-down purges the icon too.
+  for (const page of Object.values(set)) {
+    page.headers['surrogate-key'] = headerTag(SITE_TAG);
+    page.headers['cache-tag'] = headerTag(SITE_TAG);
+  }
+  return set;
+}
+
+/** A failed picture is tried again after this long (it may have been restored). */
+const RETRY_FAILED_MS = 5 * 60_000;
+
+interface IconEntry {
+  key: string;
+  icons: Promise<IconSet>;
+  failedAt?: number;
 }
 
 /**
@@ -83,7 +98,7 @@ async function iconSet(tab: Buffer, home: Buffer): Promise<IconSet> {
  */
 export function mountSiteIcons(app: Hono, reader: ReaderService, media: MediaService): void {
   // One set at a time: the site has one icon, and a change of it makes the old one useless.
-  let made: { key: string; icons: Promise<IconSet> } | null = null;
+  let made: IconEntry | null = null;
   let defaults: Promise<IconSet> | null = null;
   const defaultIcons = () => (defaults ??= iconSet(Buffer.from(defaultIconSvg(true)), Buffer.from(defaultIconSvg(false))));
 
@@ -101,18 +116,19 @@ export function mountSiteIcons(app: Hono, reader: ReaderService, media: MediaSer
     if (!item) return defaultIcons();
     const key = `${item.hash}-${item.focalX}-${item.focalY}`;
     let entry = made;
-    if (entry?.key !== key) {
-      entry = { key, icons: fromPicture(item) };
+    if (entry?.key !== key || (entry.failedAt !== undefined && Date.now() - entry.failedAt > RETRY_FAILED_MS)) {
+      const fresh: IconEntry = { key, icons: fromPicture(item) };
+      // A picture that cannot be made into icons (its file gone, say) is tried again only after a
+      // while, and said once: every request for /favicon.ico must not read the disk and log again.
+      fresh.icons = fresh.icons.catch((e: unknown) => {
+        fresh.failedAt = Date.now();
+        console.error(`site icons: picture ${item.id} could not be made into icons; the default is served:`, e instanceof Error ? e.message : e);
+        return defaultIcons();
+      });
+      entry = fresh;
       made = entry;
     }
-    try {
-      return await entry.icons;
-    } catch (e) {
-      // Not kept: the next request tries again.
-      if (made === entry) made = null;
-      console.error('site icons: the chosen picture could not be made into icons; the default is served:', e);
-      return defaultIcons();
-    }
+    return entry.icons;
   }
 
   const serve = (pick: (s: IconSet) => CachedPage) => async (c: Context) => {
