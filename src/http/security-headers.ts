@@ -34,7 +34,9 @@ export function securityHeaders(contentType: string | null | undefined, options:
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',
   };
-  if (contentType?.startsWith('text/html')) {
+  // Feeds and sitemaps are XML that a browser turns into a page on this origin (the feeds name an
+  // XSLT stylesheet): they are held to the same policy as HTML.
+  if (contentType?.startsWith('text/html') || /^(?:application|text)\/(?:[\w.+-]+\+)?xml(?:;|$)/.test(contentType ?? '')) {
     headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     // For browsers that predate frame-ancestors.
     headers['x-frame-options'] = 'SAMEORIGIN';
