@@ -5,7 +5,7 @@
  */
 export const FURNITURE_CSS = `
 .breadcrumb{font-size:14px;color:#666;margin:0 0 4px;display:flex;flex-wrap:wrap;align-items:center}
-.breadcrumb a,.breadcrumb [aria-current]{display:inline-flex;align-items:center;min-height:44px;white-space:nowrap}
+.breadcrumb a,.breadcrumb [aria-current]{display:inline-flex;align-items:center;justify-content:center;min-height:44px;min-width:44px;white-space:nowrap}
 .breadcrumb .here,.breadcrumb .crumb-sep{white-space:pre}
 .font-size{display:flex;align-items:center;gap:4px;margin:8px 0;font-size:14px;color:#666}
 .font-size[hidden],.copy-link[hidden]{display:none}
