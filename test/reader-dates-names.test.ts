@@ -5,6 +5,7 @@ import { signIn, writeAndApprove } from './support/newsroom-people.ts';
 import { waitFor } from './support/wait.ts';
 import type { Running } from '../src/main.ts';
 import { articleInputSchema } from '../src/domain/article.ts';
+import { articleToNinjs } from '../src/domain/ninjs/to-ninjs.ts';
 import { formatLocalDateTime, localParts } from '../src/domain/time.ts';
 
 /**
@@ -106,6 +107,10 @@ test('the 電頭 the editor fills shows, dated by the publication in the site zo
   assert.match(await page(`/zh-hans/articles/${id}`), new RegExp(`<p><span class="dateline">黑土网延吉${month}月${day}日讯：</span>第一段内容。`));
   assert.match(await page(`/zh-hant/articles/${id}`), new RegExp(`<p><span class="dateline">黑土網延吉${month}月${day}日訊：</span>第一段內容。`));
   assert.match(await page(`/zh-hk/articles/${id}`), new RegExp(`<span class="dateline">黑土網延吉${month}月${day}日訊：</span>`));
+  // Feeds and licensees' ninjs carry the same lead, as text before the first paragraph's words.
+  await waitFor(async () => (await page('/zh-hans/feed.xml')).includes(`黑土网延吉${month}月${day}日讯：第一段内容。`));
+  const ninjs = articleToNinjs(published, { timeZone: ZONE, siteName: '黑土網', channelName: (s) => s, rightsLabel: (r) => r });
+  assert.match(String((ninjs['bodies'] as Array<{ value: string }>)[0]!.value), new RegExp(`黑土网延吉${month}月${day}日讯：第一段内容。`));
   // A wire service files 電; only a place means the site filed it.
   const wire = await writeAndApprove(site.url, { headline: '白山通报冬季供暖情况', dateline: { place: '白山', source: '东北新闻通讯社' } });
   await wire.responsible.ok('POST', `/articles/${wire.id}/publish`, {});

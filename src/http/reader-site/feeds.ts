@@ -2,6 +2,7 @@ import type { FeedData } from '../../services/reader-service.ts';
 import type { RenderContext } from './render-context.ts';
 import { formatLead } from '../../domain/dateline.ts';
 import { convertText } from '../../text/convert.ts';
+import { convertName } from '../../text/convert-name.ts';
 import { rebuildBodyHtmlYielding } from '../../text/body-html.ts';
 import { escapeHtml, html, type SafeHtml } from '../../text/safe-html.ts';
 import { absoluteImage, feedBodyPictures, leadPictureOf, type AbsoluteImage } from './pictures.ts';
@@ -74,10 +75,10 @@ export async function renderFeed(ctx: RenderContext, data: FeedData, format: Fee
       link: ctx.absolute(ctx.href(`/articles/${a.id}`)),
       title: text(a.headline),
       summary: a.summary ? text(a.summary) : null,
-      author: a.byline ? text(a.byline) : null,
+      author: a.byline ? convertName(a.byline, a.language, ctx.target, terms) : null,
       // Twenty full bodies in another script are the costly part: converted yielding to the loop.
       content: s.feedFullText
-        ? await rebuildBodyHtmlYielding(a.bodyHtml, text, { text: formatLead(a.dateline, a.language), as: 'text' }, feedBodyPictures(ctx, data.pictures))
+        ? await rebuildBodyHtmlYielding(a.bodyHtml, text, { text: formatLead(a.dateline, a.language, { publishedAt: a.publishedAt, timeZone: s.timeZone, siteName: s.siteName }), as: 'text' }, feedBodyPictures(ctx, data.pictures))
         : null,
       published: new Date(a.publishedAt!),
       publishedLocal: formatZoned(a.publishedAt!, s.timeZone),
