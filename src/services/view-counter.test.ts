@@ -175,3 +175,50 @@ test('a quarter hour lies in one local day in every zone (why counts are kept by
     { numRuns: 2000 },
   );
 });
+
+test('after a failed write the counter waits before trying again (doubling), so a locked database is not retried at every view', async () => {
+  let clock = Date.parse('2026-03-01T04:00:00Z');
+  let attempts = 0;
+  let failing = true;
+  const counter = new ViewCounter({
+    write: async () => {
+      attempts++;
+      await new Promise((r) => setImmediate(r));
+      if (failing) throw new Error('database is locked');
+    },
+    timeZone: async () => 'Asia/Shanghai',
+    now: () => clock,
+    maxKeys: 2,
+  });
+  const settle = () => new Promise((r) => setTimeout(r, 10));
+  counter.hit(1, { 'user-agent': BROWSER });
+  counter.hit(2, { 'user-agent': BROWSER });
+  counter.hit(3, { 'user-agent': BROWSER }); // full: a write starts at once, and fails
+  await settle();
+  assert.equal(attempts, 1);
+  // Full and failing: every further new article would start a write without the wait.
+  for (let id = 4; id < 50; id++) counter.hit(id, { 'user-agent': BROWSER });
+  await settle();
+  assert.equal(attempts, 1, 'no write during the wait');
+  clock += 15_000;
+  counter.hit(60, { 'user-agent': BROWSER });
+  await settle();
+  assert.equal(attempts, 2, 'tried again once the wait is over');
+  clock += 15_000; // the second wait is twice as long
+  counter.hit(61, { 'user-agent': BROWSER });
+  await settle();
+  assert.equal(attempts, 2);
+  clock += 15_000;
+  failing = false;
+  counter.hit(62, { 'user-agent': BROWSER });
+  await settle();
+  assert.equal(attempts, 3);
+  assert.equal(counter.pending, 0, 'the kept counts went with the write that worked');
+  // A shutdown's last write does not wait.
+  failing = true;
+  counter.hit(1, { 'user-agent': BROWSER });
+  await counter.flush().catch(() => {});
+  counter.hit(1, { 'user-agent': BROWSER });
+  await assert.rejects(counter.stop(), /locked/);
+  assert.equal(attempts, 5);
+});

@@ -29,6 +29,9 @@ function isPrefetch(headers: HeaderSource): boolean {
  * local day whatever the zone, and no date is worked out while a reader waits.
  */
 const QUARTER_MS = 15 * 60_000;
+/** The wait after a first failed write, and the longest. */
+const BACKOFF_MS = 15_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
 
 export interface ViewCounterOptions {
   /** Where a batch goes (the store's views.add). */
@@ -56,6 +59,13 @@ export class ViewCounter {
   private keys = 0;
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /**
+   * After a failed write, the next is not tried before this instant (doubling up to five minutes).
+   * On SQLite a locked database holds a write for its busy timeout on the event loop: retrying at
+   * every tick, or at every new key once full, would stall every page for seconds at a time.
+   */
+  private retryAt = 0;
+  private failures = 0;
   /** What isbot said of recent User-Agents: most requests come from a few hundred browsers. */
   private readonly botCache = new Map<string, boolean>();
   private readonly maxKeys: number;
@@ -106,8 +116,14 @@ export class ViewCounter {
   /** Writes every `intervalMs` from now on (the timer does not keep the process alive). */
   start(intervalMs: number): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.flush().catch(() => {}), intervalMs);
+    this.timer = setInterval(() => void this.flushWhenDue(), intervalMs);
     this.timer.unref();
+  }
+
+  /** A write, unless the last one failed too recently (a shutdown's last write does not wait). */
+  private flushWhenDue(): Promise<void> {
+    if (this.now() < this.retryAt) return Promise.resolve();
+    return this.flush().catch(() => {});
   }
 
   /** Stops the timer and writes what is held (a graceful shutdown). */
@@ -148,7 +164,7 @@ export class ViewCounter {
     if (this.keys >= this.maxKeys) {
       this.stats.dropped += n;
       // Full: write now rather than at the next tick, so the room comes back soon.
-      if (!this.writing) void this.flush().catch(() => {});
+      if (!this.writing) void this.flushWhenDue();
       return false;
     }
     counts.set(articleId, n);
@@ -167,6 +183,8 @@ export class ViewCounter {
       }
       await this.options.write(batch);
       this.stats.written += batch.reduce((n, v) => n + v.views, 0);
+      this.failures = 0;
+      this.retryAt = 0;
     } catch (error) {
       // Back into memory, beside what was counted meanwhile, as far as the cap allows.
       let dropped = 0;
@@ -176,6 +194,8 @@ export class ViewCounter {
           if (!this.add(articleId, quarter, views)) dropped += views;
         }
       }
+      this.failures++;
+      this.retryAt = this.now() + Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (this.failures - 1));
       this.options.onProblem?.('write_failed', { error });
       if (dropped) this.options.onProblem?.('dropped', { dropped });
       throw error;
