@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,28 +15,48 @@ export interface Proc {
   stop(): Promise<void>;
 }
 
-/** Spawns a process that prints `serving URL` when ready, and times how long that took. */
+/**
+ * Spawns a process that prints `serving URL` when ready, and times how long that took. What it
+ * writes goes to a file, as a production log goes to a collector on its own: read through a pipe
+ * by this process, the server's request lines would take a share of the same two cores the
+ * server and wrk run on (and hold up the server whenever this process waits).
+ */
 export function spawnServer(args: string[], env: Record<string, string> = {}): Promise<Proc> {
+  const dir = mkdtempSync(join(tmpdir(), 'heitu-bench-log-'));
+  const logFile = join(dir, 'server.log');
+  const fd = openSync(logFile, 'w');
+  const t0 = performance.now();
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const output = () => readFileSync(logFile, 'utf8');
+  const closed = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
+  const forget = () => rmSync(dir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env } });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /serving (http:\/\/\S+)/.exec(out);
-      if (m) {
-        child.stdout!.off('data', onData);
-        resolve({
-          url: m[1]!,
-          child,
-          startMs: performance.now() - t0,
-          stop: () => new Promise((r) => { child.once('close', () => r()); child.kill('SIGTERM'); }),
-        });
-      }
+    let settled = false;
+    void closed.then((code) => {
+      if (settled) return;
+      settled = true;
+      reject(new Error(`${args.join(' ')} exited with ${code}: ${output().slice(-4000)}`));
+      forget();
+    });
+    const look = () => {
+      if (settled) return;
+      // Only the start of the file: the line comes before any request is logged.
+      const m = /serving (http:\/\/\S+)/.exec(output().slice(0, 64 * 1024));
+      if (!m) return void setTimeout(look, 20);
+      settled = true;
+      resolve({
+        url: m[1]!,
+        child,
+        startMs: performance.now() - t0,
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await closed;
+          forget();
+        },
+      });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('close', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out}`)));
+    look();
   });
 }
 
