@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { PageCache, encodePage, headerTag, notModifiedHeaders } from './page-cache.ts';
 
 test('encodes once, with a strong ETag that follows the bytes', () => {
@@ -13,7 +14,7 @@ test('encodes once, with a strong ETag that follows the bytes', () => {
 });
 
 test('bounded: the oldest entry leaves first', () => {
-  const cache = new PageCache(2);  // bytes: room for two one-byte pages
+  const cache = new PageCache(10); // room for two one-byte pages under two-character keys (1 + 2 × 2 each)
   const p = encodePage(200, 'text/plain', 'x', 'no-cache');
   cache.set('/a', p);
   cache.set('/b', p);
@@ -88,4 +89,30 @@ test('the paths showing some tags, and hits and kept pages counted', () => {
   cache.invalidate(['home']);
   assert.deepEqual(cache.keysFor(['home']), []);
   assert.equal(cache.keys().length, 3);
+});
+
+test('pages pushed out or refused leave nothing behind: the tag index holds only kept pages, and keys count against the bound', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ key: fc.string({ minLength: 1, maxLength: 40 }), tags: fc.array(fc.constantFrom('a:1', 'a:2', 'home', 'search', 'c:x'), { maxLength: 3 }), size: fc.integer({ min: 0, max: 50 }), status: fc.constantFrom(200, 200, 400) }), { maxLength: 60 }),
+      fc.array(fc.constantFrom('a:1', 'home', 'search'), { maxLength: 2 }),
+      (sets, drop) => {
+        const cache = new PageCache(300);
+        for (const s of sets) cache.set(s.key, encodePage(s.status, 'text/html', 'x'.repeat(s.size), 'public'), s.tags);
+        cache.invalidate(drop);
+        assert.ok(cache.bytesUsed <= 300);
+        assert.ok(cache.indexedKeys <= cache.size * 3, `${cache.indexedKeys} keys indexed for ${cache.size} pages`);
+        for (const k of cache.keys()) assert.equal(cache.get(k)!.status, 200);
+      },
+    ),
+  );
+  // Many long addresses under one tag, as a crawl of search pages makes: the index does not grow past what is kept.
+  const cache = new PageCache(64 * 1024);
+  for (let i = 0; i < 2000; i++) cache.set(`/zh-hant/search?q=${'x'.repeat(1000)}${i}`, encodePage(200, 'text/html', 'page', 'public'), ['search']);
+  assert.ok(cache.size < 40, `${cache.size} pages kept in 64 KB with 2 KB keys`);
+  assert.equal(cache.indexedKeys, cache.size);
+  const kept = cache.size;
+  assert.equal(cache.invalidate(['search']), kept);
+  assert.equal(cache.size, 0);
+  assert.equal(cache.indexedKeys, 0);
 });

@@ -17,6 +17,7 @@ export function requestHandler(app: Hono, cache: PageCache, observe?: RequestObs
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url) {
       const page = cache.get(req.url);
       if (page) {
+        if (page.onServe && req.method === 'GET') page.onServe(req.headers);
         const notModified = req.headers['if-none-match'] === page.etag;
         const status = notModified ? 304 : page.status;
         // Node checks each header again when headers set one by one meet a writeHead's; a list
