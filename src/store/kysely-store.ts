@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Database } from './schema.ts';
-import type { BackupRepository, ContentChange, ThrottleRepository, FrontPageRepository, MediaRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
+import type { BackupRepository, ContentChange, ThrottleRepository, FrontPageRepository, MediaRepository, ViewRepository, TipRepository, RightsRepository, ClaimRepository, SearchRepository, TermRepository, ArticleRepository, AuditRepository, ChannelRepository, SessionRepository, SettingsRepository, Store, UserRepository } from './ports.ts';
 import { migrationProvider, type DialectTraits } from './migrations.ts';
 import { schemaMigrator } from './migrator.ts';
 import type { Channel, ChannelInput } from '../domain/channel.ts';
@@ -19,6 +19,7 @@ import { KyselyTips } from './kysely-tips.ts';
 import { KyselyFrontPage } from './kysely-front-page.ts';
 import { KyselyMedia } from './kysely-media.ts';
 import { KyselyBackup } from './kysely-backup.ts';
+import { KyselyViews } from './kysely-views.ts';
 
 /**
  * The store over Kysely. Both dialects share this code; what differs is declared in
@@ -39,6 +40,7 @@ export class KyselyStore implements Store {
   readonly tips: TipRepository;
   readonly frontPage: FrontPageRepository;
   readonly media: MediaRepository;
+  readonly views: ViewRepository;
   readonly backup: BackupRepository;
 
   constructor(
@@ -56,6 +58,7 @@ export class KyselyStore implements Store {
     this.tips = new KyselyTips(db);
     this.frontPage = new KyselyFrontPage(db);
     this.media = new KyselyMedia(db);
+    this.views = new KyselyViews(db, this.articles);
     this.backup = new KyselyBackup(db, dialect, migrationProvider(traits));
     this.users = new KyselyUsers(db);
     this.sessions = new KyselySessions(db);
@@ -129,6 +132,7 @@ function toChannel(row: Selectable<Database['channels']>): Channel {
     parentSlug: row.parent_slug,
     position: row.position,
     reviewLevels: row.review_levels,
+    navVisible: Number(row.nav_visible) !== 0,
   };
 }
 
@@ -154,6 +158,8 @@ class KyselyChannels implements ChannelRepository {
       parent_slug: input.parentSlug,
       position: input.position,
       review_levels: input.reviewLevels,
+      // Left out, a new channel is shown and a renamed one keeps its choice.
+      ...(input.navVisible === undefined ? {} : { nav_visible: input.navVisible ? 1 : 0 }),
     };
     return this.db.transaction().execute(async (tx) => {
       const row = await tx

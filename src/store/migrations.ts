@@ -412,6 +412,33 @@ function migrations(traits: DialectTraits): Record<string, Migration> {
         await db.schema.createIndex('articles_lead_image').on('articles').column('lead_image_id').execute();
       },
     },
+    '0015_article_views': {
+      async up(db: AnyDb) {
+        // 點擊排行: how often each article was read on each local day of the site's zone, and
+        // nothing about who read it. No foreign key: a batch of counts must never fail on one id.
+        await db.schema
+          .createTable('article_views')
+          .addColumn('article_id', 'integer', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('views', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('article_views_pk', ['article_id', 'day'])
+          .execute();
+        // "The most read since day X" reads a range of days from this index alone.
+        await db.schema.createIndex('article_views_day').on('article_views').columns(['day', 'article_id', 'views']).execute();
+      },
+    },
+    '0016_channel_navigation': {
+      async up(db: AnyDb) {
+        // Whether the site's navigation links a channel (1) or leaves it out (0); every channel made before is shown.
+        await db.schema.alterTable('channels').addColumn('nav_visible', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      },
+    },
+    '0017_article_tags_by_tag': {
+      async up(db: AnyDb) {
+        // Tag pages look articles up by tag (in each of its written forms); the key starts with the article.
+        await db.schema.createIndex('article_tags_tag').on('article_tags').columns(['tag', 'article_id']).execute();
+      },
+    },
   };
 }
 

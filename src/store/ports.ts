@@ -29,6 +29,7 @@ export interface Store {
   tips: TipRepository;
   frontPage: FrontPageRepository;
   media: MediaRepository;
+  views: ViewRepository;
   backup: BackupRepository;
   /** A number that changes whenever content changes, from any process sharing the database. */
   contentVersion(): Promise<number>;
@@ -207,6 +208,22 @@ export interface ArticleRepository {
   publicSummaries(ids: number[], asOf: string): Promise<ArticleSummary[]>;
   /** Public articles in id order, a page at a time, for sitemaps. */
   publicPage(afterId: number, limit: number, asOf: string): Promise<Array<{ id: number; updatedAt: string; publishedAt: string }>>;
+  /**
+   * The public articles of `channel` just before (上一篇) and just after (下一篇) this one by
+   * publish time, ties by id; null at either end.
+   */
+  neighbours(article: { id: number; publishedAt: string }, channel: string, asOf: string): Promise<{ previous: ArticleSummary | null; next: ArticleSummary | null }>;
+  /** Public articles with any of these tags (as written), newest first. */
+  listTagged(options: TaggedOptions): Promise<ArticleSummary[]>;
+  countTagged(options: Omit<TaggedOptions, 'limit' | 'offset'>): Promise<number>;
+}
+
+export interface TaggedOptions {
+  /** The forms one tag is written in (Simplified, Traditional …): each is looked up as it is. */
+  tags: string[];
+  limit: number;
+  offset?: number;
+  asOf: string;
 }
 
 /** What of an agreement decides which articles it covers. */
@@ -338,6 +355,21 @@ export interface SearchRepository {
   query(q: SearchQuery): Promise<{ hits: SearchHit[]; total: number }>;
   /** Rebuilds the index for articles after `afterId`, a page at a time; returns the last id done, or 0 when finished. */
   reindex(afterId: number, limit: number): Promise<number>;
+  /**
+   * 相關新聞: public articles holding any of the terms, best BM25 match first, those in
+   * `preferChannels` before all others; never `excludeId`. At most `limit`, ids and scores only.
+   */
+  related(q: RelatedQuery): Promise<Array<{ id: number; score: number }>>;
+}
+
+export interface RelatedQuery {
+  /** Words as the search tokeniser writes them (Simplified, lower case); any may match. */
+  terms: string[];
+  excludeId: number;
+  /** The article's regions: matches in these come first. */
+  preferChannels: string[];
+  asOf: string;
+  limit: number;
 }
 
 export interface AuditEntry {
@@ -543,4 +575,30 @@ export interface MediaRepository {
   takeDown(id: number, reason: string, ctx: Actx): Promise<MediaItem>;
   /** Articles that show it as their lead picture or in their body (any status). */
   usedBy(id: number): Promise<Array<{ id: number; status: ArticleStatus }>>;
+}
+
+/** Readings of one article on one local day (`YYYY-MM-DD` in the site's zone). */
+export interface ViewCount {
+  articleId: number;
+  day: string;
+  views: number;
+}
+
+/** A most-read article with its readings in the period asked. */
+export type MostReadSummary = ArticleSummary & { views: number };
+
+/** 點擊排行: counts of article readings per day, written in batches by every instance. */
+export interface ViewRepository {
+  /**
+   * Adds each count to what is stored, in one transaction: instances writing the same article
+   * and day at once add up, and a failed batch adds nothing.
+   */
+  add(batch: readonly ViewCount[]): Promise<void>;
+  /**
+   * The public articles (published by `asOf`; never drafts or withdrawn ones) most read from
+   * `sinceDay` on, optionally in one channel: most readings first, then the newest id.
+   */
+  top(query: { sinceDay: string; channel?: string; limit: number; asOf: string }): Promise<MostReadSummary[]>;
+  /** Forgets the days before `beforeDay`; returns how many rows went. */
+  prune(beforeDay: string): Promise<number>;
 }

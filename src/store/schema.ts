@@ -13,6 +13,7 @@ export interface Database {
     parent_slug: string | null;
     position: number;
     review_levels: number;
+    nav_visible: Generated<number>;
   };
   articles: {
     id: Generated<number>;
@@ -110,6 +111,7 @@ export interface Database {
   tips: { id: Generated<number>; reference: string; text: string; contact: string | null; status: string; created_at: string; updated_at: string; ip: string | null };
   tip_files: { id: Generated<number>; tip_id: number; file_name: string; content_type: string; size: number; stored_as: string };
   topics: { id: Generated<number>; slug: string; title: string; language: string; description: string | null; position: number; article_ids: string; updated_at: string };
+  article_views: { article_id: number; day: string; views: number };
   content_changes: { id: Generated<number>; version: number; article_id: number | null; channels: string };
   audit_log: {
     id: Generated<number>;
