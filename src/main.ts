@@ -34,6 +34,8 @@ import { createSettingsService } from './services/settings-service.ts';
 import { join } from 'node:path';
 import { seedDemoUsers } from './services/demo-users.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { atLocalMidnight } from './http/local-midnight.ts';
+import { mostReadTag } from './http/reader-site/most-read.ts';
 
 export interface Running {
   server: Server;
@@ -168,6 +170,15 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
   checkNow = () => watch.check('notify');
   trackState(metrics, cache, s, listener);
   const scheduler = startScheduler(s, { onRun: (job, outcome, ms) => metrics.jobRun(job, outcome, ms / 1000), onPublished: () => checkNow?.() });
+  // Lists name the year only when it is not the current one: pages made last year go when the site's day turns.
+  const midnight = atLocalMidnight(async () => (await reader.frame()).settings.timeZone, () => cache.clear());
+  // 點擊排行: views written in batches; the pages showing a ranking are made again when its order changes.
+  reader.mostRead.start({ ...config.views, onChange: (channels) => cache.invalidate(channels.map(mostReadTag)) });
+  const views = reader.mostRead.views.stats;
+  metrics.counter('heitu_article_views_written_total', 'Article views written to the database (點擊排行)', () => views.written);
+  metrics.counter('heitu_article_views_ignored_total', 'Article page requests not counted as views: bots, prefetches, no User-Agent', () => views.ignored);
+  metrics.counter('heitu_article_views_dropped_total', 'Article views lost because the counts held in memory were at their cap', () => views.dropped);
+  metrics.gauge('heitu_article_views_pending', 'Article views counted and not yet written', () => reader.mostRead.views.pending);
   return {
     server,
     store: s,
@@ -176,6 +187,7 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
     async stop() {
       draining = true;
       watch.stop();
+      midnight.stop();
       const jobs = scheduler.stop();
       // No new connections; requests in flight finish, each connection closing once it is idle.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -192,6 +204,8 @@ export async function startServer(config: Config, store?: Store): Promise<Runnin
       clearTimeout(timer);
       clearInterval(sweep);
       await jobs;
+      // Once no request can count another view: what is held goes to the database.
+      await reader.mostRead.stop().catch((e: unknown) => log.error({ err: e instanceof Error ? e.message : String(e) }, 'most read: the last views could not be written'));
       await Promise.all([listener?.stop(), purge?.stop()]);
       await s.close();
     },

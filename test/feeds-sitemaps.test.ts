@@ -38,7 +38,8 @@ function xmllint(xml: string, schema: string): { ok: boolean; out: string } {
 }
 
 test('RSS 2.0, Atom and JSON Feed, read by a real parser, in every variant', async () => {
-  for (const [path, type, format] of [['/zh-hans/feed.xml', /rss\+xml/, 'rss'], ['/zh-hant/atom.xml', /atom\+xml/, 'atom'], ['/zh-hk/feed.json', /feed\+json/, 'json']] as const) {
+  // RSS and Atom are sent as XML so that browsers apply their stylesheet (feeds.ts); the root says which.
+  for (const [path, type, format] of [['/zh-hans/feed.xml', /^application\/xml/, 'rss'], ['/zh-hant/atom.xml', /^application\/xml/, 'atom'], ['/zh-hk/feed.json', /feed\+json/, 'json']] as const) {
     const r = await get(path);
     assert.equal(r.status, 200, path);
     assert.match(r.type, type);
@@ -51,6 +52,7 @@ test('RSS 2.0, Atom and JSON Feed, read by a real parser, in every variant', asy
       assert.ok(feed.items.every((i) => i.content_html && i.id.startsWith('urn:')));
       continue;
     }
+    assert.match(r.text, format === 'rss' ? /<rss version="2\.0"/ : /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/, path);
     const feed = parseFeed(r.text);
     assert.ok(feed.items.length >= 20, path);
     assert.ok(feed.items.every((i) => i.id?.startsWith('urn:') && i.published instanceof Date && !Number.isNaN(i.published.getTime())), path);

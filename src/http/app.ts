@@ -125,6 +125,6 @@ export function createHttpApp(deps: HttpDeps, cache?: PageCache): { app: Hono; c
   mountContentApi(app, deps.content, deps.rightsPolicy);
   mountMedia(app, deps.media);
 
-  mountReaderSite(app, deps.reader, pages, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims, tips: deps.tips });
+  mountReaderSite(app, deps.reader, pages, deps.publicUrl, { search: deps.search, rights: deps.rights, claims: deps.claims, tips: deps.tips, media: deps.media });
   return { app, cache: pages };
 }

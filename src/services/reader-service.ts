@@ -7,6 +7,9 @@ import type { Term } from '../text/convert.ts';
 import { convertText } from '../text/convert.ts';
 import { addWords } from '../text/segmenter.ts';
 import { bodyMediaIds, type MediaItem } from '../domain/media.ts';
+import { HOME_SIZES, selectHome } from './home-selection.ts';
+import { MostRead, type MostReadLists } from './most-read.ts';
+import { createReaderFurniture, type ArticleFurniture, type ListPage } from './reader-furniture.ts';
 
 /**
  * The pictures a page shows, by media id: read in one batch per page, and only those that may be
@@ -28,9 +31,12 @@ export interface HomeData extends SiteFrame {
   /** 頭條, 推薦 and 專題 as the editors set them; only what is public now. */
   lead: ArticleSummary | null;
   recommended: ArticleSummary[];
-  topics: Array<{ topic: Topic; articles: ArticleSummary[] }>;
+  /** `offered`: the topic has public stories, listed here or shown above (home-selection.ts). */
+  topics: Array<{ topic: Topic; articles: ArticleSummary[]; offered: boolean }>;
   latest: ArticleSummary[];
   blocks: Array<{ channel: Channel; articles: ArticleSummary[] }>;
+  /** 點擊排行, site-wide. */
+  mostRead: MostReadLists;
 }
 
 export interface TopicData extends SiteFrame {
@@ -47,6 +53,8 @@ export interface ChannelData extends SiteFrame {
   articles: ArticleSummary[];
   page: number;
   pages: number;
+  /** 點擊排行 of this channel. */
+  mostRead: MostReadLists;
 }
 
 export interface ArticleData extends SiteFrame {
@@ -56,6 +64,13 @@ export interface ArticleData extends SiteFrame {
    */
   pictures?: Pictures;
   article: Article;
+  /** 相關新聞 and 上一篇/下一篇; a preview has none. */
+  furniture?: ArticleFurniture;
+}
+
+/** A tag's articles, or all news (滾動新聞), a page at a time. */
+export interface ListData extends SiteFrame, ListPage {
+  pictures: Pictures;
 }
 
 /** What the reader site needs, and nothing it may not show: drafts, withdrawn and future articles stay hidden. */
@@ -84,6 +99,14 @@ export interface ReaderService {
   feed(channelSlug: string | null): Promise<FeedData | null>;
   /** Library pictures by id, in one batch, without those taken down (a draft's, for its preview). */
   pictures(ids: Iterable<number | null>): Promise<Pictures>;
+  /** What the article page shows around the story (see reader-furniture.ts). */
+  furniture(article: Article): Promise<ArticleFurniture>;
+  /** Public articles with this tag in any script, newest first; null past the end or when none has it. */
+  tagged(tag: string, page: number): Promise<ListData | null>;
+  /** Every public article, newest first; null past the end. */
+  allArticles(page: number): Promise<ListData | null>;
+  /** 點擊排行: article views counted in memory and written in batches, and the rankings read from them. */
+  mostRead: MostRead;
 }
 
 export const FEED_SIZE = 30;
@@ -113,27 +136,37 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
     return new Map(items.filter((m) => !m.takenDownAt).map((m) => [m.id, m]));
   }
   const leadIds = (list: ReadonlyArray<{ leadImageId: number | null }>) => list.map((a) => a.leadImageId);
+  const mostRead = new MostRead(store, async () => (await frame()).settings.timeZone, now);
+  const furniture = createReaderFurniture(store, now);
+  const listData = async (list: ListPage | null): Promise<ListData | null> => (list ? { ...(await frame()), ...list, pictures: await pictures(leadIds(list.articles)) } : null);
 
   return {
     version: () => store.contentVersion(),
     changes: (after, limit) => store.contentChanges(after, limit),
     frame,
     pictures,
+    mostRead,
+    furniture: async (article) => furniture.furniture(article, (await frame()).channels),
+    tagged: async (tag, page) => listData(await furniture.tagged(tag, page, (await frame()).terms)),
+    allArticles: async (page) => listData(await furniture.all(page)),
     async home() {
       const f = await frame();
       const asOf = now().toISOString();
-      const latest = await store.articles.listPublished({ limit: 12, asOf });
       const slots = await store.frontPage.slots();
-      const [lead, recommended, topics] = await Promise.all([
+      // Each story shows once (home-selection.ts): every list reads as many more as could be left out of it.
+      const above = 1 + slots.recommendedIds.length;
+      const ts = await store.frontPage.topics();
+      const extra = above + ts.reduce((n, t) => n + Math.min(t.articleIds.length, HOME_SIZES.topic), 0);
+      const [candidateLead, candidateRecommended, candidateTopics, candidateLatest, candidateBlocks] = await Promise.all([
         slots.headlineId ? store.articles.publicSummaries([slots.headlineId], asOf).then((x) => x[0] ?? null) : Promise.resolve(null),
         store.articles.publicSummaries(slots.recommendedIds, asOf),
-        store.frontPage.topics().then((ts) => Promise.all(ts.map(async (topic) => ({ topic, articles: await store.articles.publicSummaries(topic.articleIds.slice(0, 5), asOf) })))),
+        Promise.all(ts.map(async (topic) => ({ topic, articles: await store.articles.publicSummaries(topic.articleIds.slice(0, HOME_SIZES.topic + extra), asOf) }))),
+        store.articles.listPublished({ limit: HOME_SIZES.latest + extra, asOf }),
+        Promise.all(f.regions.map(async (channel) => ({ channel, articles: await store.articles.listPublished({ channel: channel.slug, limit: HOME_SIZES.block + 1, asOf }) }))),
       ]);
-      const blocks = await Promise.all(
-        f.regions.map(async (channel) => ({ channel, articles: await store.articles.listPublished({ channel: channel.slug, limit: 5, asOf }) })),
-      );
+      const { lead, recommended, topics, latest, blocks } = selectHome({ lead: candidateLead, recommended: candidateRecommended, topics: candidateTopics, latest: candidateLatest, blocks: candidateBlocks });
       const shown = [...(lead ? [lead] : []), ...recommended, ...topics.flatMap((t) => t.articles), ...latest, ...blocks.flatMap((b) => b.articles)];
-      return { ...f, lead, recommended, topics, latest, blocks, pictures: await pictures(leadIds(shown)) };
+      return { ...f, lead, recommended, topics, latest, blocks, pictures: await pictures(leadIds(shown)), mostRead: await mostRead.lists(null) };
     },
     async topic(slug) {
       const topic = await store.frontPage.topic(slug);
@@ -150,7 +183,7 @@ export function createReaderService(store: Store, now: () => Date = () => new Da
       const pages = Math.max(1, Math.ceil(total / CHANNEL_PAGE_SIZE));
       if (page > pages) return null;
       const articles = await store.articles.listPublished({ channel: slug, limit: CHANNEL_PAGE_SIZE, offset: (page - 1) * CHANNEL_PAGE_SIZE, asOf });
-      return { ...f, channel, articles, page, pages, pictures: await pictures(leadIds(articles)) };
+      return { ...f, channel, articles, page, pages, pictures: await pictures(leadIds(articles)), mostRead: await mostRead.lists(slug) };
     },
     sitemapPage: (afterId, limit) => store.articles.publicPage(afterId, limit, now().toISOString()),
     async recent(hours, limit) {

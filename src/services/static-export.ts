@@ -38,7 +38,7 @@ export function fileFor(path: string): string {
  */
 export async function publicPaths(reader: ReaderService): Promise<string[]> {
   const frame = await reader.frame();
-  const paths = ['/robots.txt', '/sitemap.xml', '/news-sitemap.xml', '/assets/site.css', '/feed.xml', '/atom.xml', '/feed.json'];
+  const paths = ['/robots.txt', '/sitemap.xml', '/news-sitemap.xml', '/assets/site.css', '/assets/feed.xsl', '/favicon.ico', '/favicon.png', '/apple-touch-icon.png', '/feed.xml', '/atom.xml', '/feed.json'];
   const topics = (await reader.home()).topics.map((t) => t.topic.slug);
   const articleIds: number[] = [];
   for (let after = 0; ; ) {

@@ -2,6 +2,7 @@ import type { RenderContext } from './render-context.ts';
 import type { ArticleData } from '../../services/reader-service.ts';
 import { formatZoned } from '../../domain/time.ts';
 import { convertText } from '../../text/convert.ts';
+import { convertName } from '../../text/convert-name.ts';
 import { joinHtml, jsonScript, type SafeHtml } from '../../text/safe-html.ts';
 import { articleTrail, breadcrumbList } from './breadcrumb.ts';
 import { absoluteImage, leadPictureOf, SHARED_CROPS } from './pictures.ts';
@@ -15,8 +16,10 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
   const a = data.article;
   const s = data.settings;
   const t = (text: string | null, from = a.language) => (text ? convertText(text, from, ctx.target) : undefined);
+  // People and outlets by the script their names are written in (see convertName).
+  const name = (text: string | null) => (text ? convertName(text, a.language, ctx.target) : undefined);
   const own = a.rightsClass === 'original' || a.rightsClass === 'exclusive';
-  const holder = own ? t(s.operator, s.language) : t(a.sourceName);
+  const holder = own ? t(s.operator, s.language) : name(a.sourceName);
   const year = new Date(a.publishedAt!).getUTCFullYear();
   const picture = leadPictureOf(data.pictures, a);
   // One picture in the crops search engines lay out (16:9, 4:3, 1:1), each its largest JPEG.
@@ -39,15 +42,15 @@ export function articleJsonLd(ctx: RenderContext, data: ArticleData): SafeHtml {
     dateModified: formatZoned(a.updatedAt, s.timeZone),
     inLanguage: ctx.target,
     ...(a.dateline.place ? { dateline: t(a.dateline.place) } : {}),
-    ...(a.byline ? { author: { '@type': 'Person', name: t(a.byline) } } : {}),
-    ...(a.editorName ? { editor: { '@type': 'Person', name: t(a.editorName) } } : {}),
+    ...(a.byline ? { author: { '@type': 'Person', name: name(a.byline) } } : {}),
+    ...(a.editorName ? { editor: { '@type': 'Person', name: name(a.editorName) } } : {}),
     publisher: { '@type': 'NewsMediaOrganization', name: t(s.siteName, s.language), url: ctx.absolute(ctx.href('/')) },
     mainEntityOfPage: ctx.absolute(ctx.href(`/articles/${a.id}`)),
     ...(image ? { image } : {}),
     copyrightHolder: { '@type': 'Organization', name: holder },
     copyrightYear: year,
     copyrightNotice: `© ${year} ${holder ?? ''}`.trim(),
-    creditText: own ? t(s.creditLine, s.language) : `${convertText('來源', 'zh-Hant', ctx.target)}:${t(a.sourceName) ?? ''}`,
+    creditText: own ? t(s.creditLine, s.language) : `${convertText('來源', 'zh-Hant', ctx.target)}:${name(a.sourceName) ?? ''}`,
     license: ctx.absolute(ctx.href('/licensees/verify')),
     isAccessibleForFree: true,
     ...(a.tags.length ? { keywords: a.tags.map((tag) => t(tag)) } : {}),

@@ -2,7 +2,7 @@ import type { RenderContext } from './render-context.ts';
 import type { ArticleSummary } from '../../domain/article.ts';
 import type { Pictures } from '../../services/reader-service.ts';
 import { LABELS } from './labels.ts';
-import { formatLocalDateTime } from '../../domain/time.ts';
+import { formatListDate } from '../../domain/time.ts';
 import { html, type SafeHtml } from '../../text/safe-html.ts';
 import { leadPictureOf, thumbnail } from './pictures.ts';
 
@@ -15,7 +15,7 @@ export function articleList(ctx: RenderContext, items: ArticleSummary[], picture
   const tz = ctx.frame.settings.timeZone;
   return html`<ul class="list">${items.map((a, i) => {
     const href = ctx.href(`/articles/${a.id}`);
-    const line = html`<a href="${href}">${ctx.t(a.headline, a.language)}</a><time datetime="${a.publishedAt}">${formatLocalDateTime(a.publishedAt, tz).slice(5, 16)}</time>`;
+    const line = html`<a href="${href}">${ctx.t(a.headline, a.language)}</a><time datetime="${a.publishedAt}">${formatListDate(a.publishedAt, tz)}</time>`;
     const picture = leadPictureOf(pictures, a);
     return picture ? html`<li class="with-thumb">${thumbnail(ctx, picture, href, !(eagerFirst && i === 0))}${line}</li>` : html`<li>${line}</li>`;
   })}</ul>`;

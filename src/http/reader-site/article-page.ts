@@ -3,18 +3,29 @@ import type { ArticleData } from '../../services/reader-service.ts';
 import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
 import { formatLead } from '../../domain/dateline.ts';
-import { formatLocalDateTime, formatZoned } from '../../domain/time.ts';
+import { formatLocalDateTime, formatZoned, zoneNameAt } from '../../domain/time.ts';
 import { html, joinHtml, type SafeHtml } from '../../text/safe-html.ts';
 import { leadingText, type BodyLead } from '../../text/body-html.ts';
 import { articleJsonLd } from './article-json-ld.ts';
 import { convertText } from '../../text/convert.ts';
+import { nameScript } from '../../text/convert-name.ts';
 import { absoluteImage, bodyPictures, leadFigure, leadPictureOf } from './pictures.ts';
 import { articleTrail, breadcrumbNav } from './breadcrumb.ts';
 import { fontSizeControls, shareBlock } from './article-share.ts';
 import { neighbourLinks, relatedList } from './related-list.ts';
 import { articleTags } from './list-pages.ts';
 
-const leadOf = (data: ArticleData): BodyLead => ({ text: formatLead(data.article.dateline, data.article.language), as: 'span' });
+// A draft (preview) has no publication yet: its lead is dated as it would be if it went out now.
+const leadOf = ({ article: a, settings: s }: ArticleData): BodyLead => ({
+  text: formatLead(a.dateline, a.language, { publishedAt: a.publishedAt ?? new Date().toISOString(), timeZone: s.timeZone, siteName: s.siteName }),
+  as: 'span',
+});
+
+/** A time to the second in the site's zone, with the zone named; `datetime` carries its offset. */
+function timeIn(ctx: RenderContext, iso: string, timeZone: string): SafeHtml {
+  const zone = zoneNameAt(iso, timeZone);
+  return html`<time datetime="${formatZoned(iso, timeZone)}">${formatLocalDateTime(iso, timeZone)}</time> <span class="zone">${'name' in zone ? ctx.t(LABELS.zoneNames[zone.name]) : zone.offset}</span>`;
+}
 
 /**
  * The article's body in the reader's script, converted without holding the event loop: rendered
@@ -33,18 +44,20 @@ export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtm
   const picture = leadPictureOf(data.pictures, a);
   const { settings } = data;
   const from = a.language;
+  // Signers and outlets are written as they write themselves, whatever the article's script.
+  const name = (n: string) => ctx.t(n, nameScript(n, from, ctx.target));
   const meta = joinHtml([
-    html`<time datetime="${a.publishedAt!}">${formatLocalDateTime(a.publishedAt!, settings.timeZone)}</time>`,
-    a.sourceName && html`<span class="source">${ctx.t(LABELS.source)}:${ctx.t(a.sourceName, from)}</span>`,
-    a.editorName && html`<span class="editor">${ctx.t(LABELS.editor)}:${ctx.t(a.editorName, from)}</span>`,
-    a.responsibleEditorName && html`<span class="responsible-editor">${ctx.t(LABELS.responsibleEditor)}:${ctx.t(a.responsibleEditorName, from)}</span>`,
+    timeIn(ctx, a.publishedAt!, settings.timeZone),
+    a.sourceName && html`<span class="source">${ctx.t(LABELS.source)}:${name(a.sourceName)}</span>`,
+    a.editorName && html`<span class="editor">${ctx.t(LABELS.editor)}:${name(a.editorName)}</span>`,
+    a.responsibleEditorName && html`<span class="responsible-editor">${ctx.t(LABELS.responsibleEditor)}:${name(a.responsibleEditorName)}</span>`,
   ].filter((x) => !!x), html`<span class="sep">|</span>`);
   const notices: string[] = [];
   if (a.rightsClass === 'exclusive' && settings.creditLine) notices.push(ctx.t(settings.creditLine, settings.language));
   if (a.rightsClass === 'reprint') notices.push(ctx.t(settings.reprintDisclaimer, settings.language));
   const corrections = a.corrections.length
     ? html`<aside class="corrections"><h2>${ctx.t(LABELS.corrections)}</h2><ul>${a.corrections.map(
-        (c) => html`<li><time datetime="${c.at}">${formatLocalDateTime(c.at, settings.timeZone)}</time> ${ctx.t(c.note, from)}</li>`,
+        (c) => html`<li>${timeIn(ctx, c.at, settings.timeZone)} ${ctx.t(c.note, from)}</li>`,
       )}</ul></aside>\n`
     : null;
   const headline = ctx.t(a.headline, from);
@@ -52,7 +65,7 @@ export function articlePage(ctx: RenderContext, data: ArticleData, body: SafeHtm
 <h1 class="headline">${ctx.t(a.headline, from)}</h1>
 <p class="meta">${meta}</p>
 ${fontSizeControls(ctx)}
-${a.byline ? html`<p class="byline">${ctx.t(a.byline, from)}</p>\n` : null}${a.originalHeadline ? html`<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : null}${picture ? html`${leadFigure(ctx, picture)}\n` : null}<div class="body">
+${a.byline ? html`<p class="byline">${name(a.byline)}</p>\n` : null}${a.originalHeadline ? html`<p class="original-headline">${ctx.t(LABELS.originalHeadline)}:${ctx.t(a.originalHeadline, from)}</p>\n` : null}${picture ? html`${leadFigure(ctx, picture)}\n` : null}<div class="body">
 ${body}
 </div>
 ${corrections}${joinHtml(notices.map((n) => html`<p class="notice">${n}</p>`), '\n')}

@@ -4,6 +4,7 @@ import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
 import { articleList } from './article-list.ts';
 import { html } from '../../text/safe-html.ts';
+import { mostReadBlock } from './most-read.ts';
 
 export function channelPage(ctx: RenderContext, data: ChannelData): string {
   const c = data.channel;
@@ -13,7 +14,7 @@ export function channelPage(ctx: RenderContext, data: ChannelData): string {
   const pager = data.pages > 1
     ? html`<nav class="pager">${data.page > 1 ? html`<a rel="prev" href="${pageHref(data.page - 1)}">${ctx.t(LABELS.previous)}</a>` : null}<span>${ctx.t(LABELS.pageOf(data.page, data.pages))}</span>${data.page < data.pages ? html`<a rel="next" href="${pageHref(data.page + 1)}">${ctx.t(LABELS.next)}</a>` : null}</nav>`
     : null;
-  const body = html`<h1 class="headline">${ctx.t(c.name, c.language)}</h1>${articleList(ctx, data.articles, data.pictures)}${pager}`;
+  const body = html`<div class="primary"><h1 class="headline">${ctx.t(c.name, c.language)}</h1>${articleList(ctx, data.articles, data.pictures)}${pager}</div>${mostReadBlock(ctx, data.mostRead)}`;
   return layout(ctx, {
     title: `${ctx.t(c.name, c.language)} - ${ctx.t(s.siteName, s.language)}`,
     path: data.page === 1 ? path : `${path}?page=${data.page}`,

@@ -81,6 +81,7 @@ export function layout(ctx: RenderContext, page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/reader.js" defer></script>
 ${ICON_LINKS}
 <meta name="theme-color" content="#2b1d14">
 <link rel="alternate" type="application/rss+xml" title="${feedTitle} RSS" href="${ctx.href('/feed.xml')}">
@@ -96,7 +97,7 @@ ${og}
 <form class="site-search" role="search" action="${ctx.href('/search')}" method="get"><input name="q" type="search" aria-label="${ctx.t(LABELS.search)}" placeholder="${ctx.t(LABELS.searchPlaceholder)}" maxlength="100"><button type="submit">${ctx.t(LABELS.search)}</button></form>
 <ul class="contact">${hotline}<li><a href="${ctx.href('/tips/new')}">${ctx.t(LABELS.tipTitle)}</a></li><li><a href="${`mailto:${settings.email}`}">${ctx.t(LABELS.email)}:${settings.email}</a></li></ul>
 </div></header>
-<nav class="channels" aria-label="${ctx.t(LABELS.channels)}"><div class="wrap"><ul class="regions">${regions.map(channelLink)}</ul>${topics.length ? html`<ul class="topic-channels">${topics.map(channelLink)}</ul>` : null}</div></nav>
+<nav class="channels" aria-label="${ctx.t(LABELS.channels)}"><div class="wrap"><ul class="regions">${regions.map(channelLink)}</ul>${topics.length ? html`<ul class="topic-channels">${topics.map(channelLink)}</ul>` : null}<ul class="all-news"><li><a href="${ctx.href('/articles')}">${ctx.t(LABELS.allNews)}</a></li></ul></div></nav>
 <main id="main"><div class="wrap">
 ${page.body}
 </div></main>

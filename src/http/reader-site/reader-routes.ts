@@ -6,6 +6,8 @@ import { renderContext } from './render-context.ts';
 import { articlePage, articleBody } from './article-page.ts';
 import { homePage, topicPage } from './home-page.ts';
 import { channelPage } from './channel-page.ts';
+import { mostReadTag } from './most-read.ts';
+import { furnitureTags, mountFurnitureRoutes } from './furniture-routes.ts';
 import { errorPage, bareErrorPage } from './error-page.ts';
 import { SITE_CSS } from './site.css.ts';
 import { encodePage, notModifiedHeaders, type CachedPage, type PageCache } from '../page-cache.ts';
@@ -30,6 +32,9 @@ import { ipOf } from '../api-registry.ts';
 import { isDomainError, type DomainError } from '../../domain/errors.ts';
 import { convertText } from '../../text/convert.ts';
 import { targetOfVariant } from '../../domain/variant.ts';
+import type { MediaService } from '../../services/media-service.ts';
+import { mountSiteIcons } from './site-icons.ts';
+import { feedXsl, FEED_XSL_PATH } from './feed-xsl.ts';
 
 const HTML = 'text/html; charset=utf-8';
 const PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=300';
@@ -87,6 +92,8 @@ export interface ReaderSiteServices {
   rights: RightsService;
   claims: ClaimsService;
   tips: TipsService;
+  /** The site's icons are made from a library picture. */
+  media: MediaService;
 }
 
 export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCache, publicUrl: string, services: ReaderSiteServices): void {
@@ -97,12 +104,17 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   const claimLimiter = new RateLimiter(5 / 600, 5);
   // Verification: a person checks a few names; a script trying many is slowed down.
   const verifyLimiter = new RateLimiter(1, 30);
-  /** Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. */
+  /** Pages sent but not kept: rendered without something they show (see ArticleFurniture.complete). */
+  const unkept = new WeakSet<CachedPage>();
+  /**
+   * Renders on a miss and keeps the bytes; `key` is the canonical path the page lives at. A
+   * render may add to `tags` what it found the page shows.
+   */
   async function cached(key: string, tags: string[], render: () => Promise<CachedPage | null>): Promise<CachedPage | null> {
     const hit = cache.get(key);
     if (hit) return hit;
     const page = await render();
-    if (page) cache.set(key, page, tags);
+    if (page && !unkept.has(page)) cache.set(key, page, tags);
     return page;
   }
 
@@ -114,7 +126,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
   }
 
   const home = async (c: Context, variant: Variant) => {
-    const page = await cached(c.req.path, ['home', 'topics'], async () => {
+    const page = await cached(c.req.path, ['home', 'topics', mostReadTag(null)], async () => {
       const data = await reader.home();
       return encodePage(200, HTML, homePage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL);
     });
@@ -125,12 +137,20 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const raw = c.req.param('id') ?? '';
     const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(id)) return notFound(c, variant);
-    const page = await cached(c.req.path, [`a:${id}`], async () => {
+    const tags = [`a:${id}`];
+    const page = await cached(c.req.path, tags, async () => {
       const data = await reader.article(id);
       if (!data) return null;
+      const furniture = await reader.furniture(data.article);
+      // It shows its neighbours and related stories too: a change of any of them drops it.
+      tags.push(...furnitureTags(data.article, furniture));
       const ctx = renderContext(data, variant, publicUrl, data.article.lockedTerms);
-      return encodePage(200, HTML, articlePage(ctx, data, await articleBody(ctx, data)), PAGE_CACHE_CONTROL);
+      // Kept with the page: the fast path counts a view when it sends the page (server.ts).
+      const rendered: CachedPage = { ...encodePage(200, HTML, articlePage(ctx, { ...data, furniture }, await articleBody(ctx, data)), PAGE_CACHE_CONTROL), onServe: (h) => reader.mostRead.hit(id, h) };
+      if (!furniture.complete) unkept.add(rendered);
+      return rendered;
     });
+    if (page && c.req.method === 'GET') page.onServe?.(c.req.raw.headers);
     return page ? send(c, page) : notFound(c, variant);
   };
 
@@ -140,7 +160,7 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
     const pageNo = /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : NaN;
     if (!/^[a-z0-9-]{1,60}$/.test(slug) || Number.isNaN(pageNo)) return notFound(c, variant);
     const key = pageNo === 1 ? c.req.path : `${c.req.path}?page=${pageNo}`;
-    const page = await cached(key, [`c:${slug}`], async () => {
+    const page = await cached(key, [`c:${slug}`, mostReadTag(slug)], async () => {
       const data = await reader.channel(slug, pageNo);
       return data ? encodePage(200, HTML, channelPage(renderContext(data, variant, publicUrl), data), PAGE_CACHE_CONTROL) : null;
     });
@@ -166,6 +186,16 @@ export function mountReaderSite(app: Hono, reader: ReaderService, cache: PageCac
 
   const css = encodePage(200, 'text/css; charset=utf-8', SITE_CSS, 'public, max-age=86400');
   app.get('/assets/site.css', (c) => send(c, css));
+  mountSiteIcons(app, reader, services.media);
+  app.get(FEED_XSL_PATH, async (c) => {
+    const page = await cached(FEED_XSL_PATH, [], async () => {
+      const frame = await reader.frame();
+      return encodePage(200, 'text/xsl; charset=utf-8', feedXsl(VARIANTS.map((v) => renderContext(frame, v, publicUrl))), 'public, max-age=86400');
+    });
+    return send(c, page!);
+  });
+  // 滾動新聞, tag pages, QR codes and reader.js.
+  mountFurnitureRoutes(app, VARIANT_PATTERN, { reader, publicUrl, cached, send, notFound, negotiated: async (c) => negotiated(await negotiate(c)) });
 
   app.get('/', async (c) => negotiated(await negotiate(c)));
   app.get('/articles/:id', async (c) => negotiated(await negotiate(c)));

@@ -2,7 +2,7 @@ import type { RenderContext } from './render-context.ts';
 import type { SearchResult } from '../../services/search-service.ts';
 import { layout } from './layout.ts';
 import { LABELS } from './labels.ts';
-import { formatLocalDateTime } from '../../domain/time.ts';
+import { formatListDate } from '../../domain/time.ts';
 import { html } from '../../text/safe-html.ts';
 import type { MediaItem } from '../../domain/media.ts';
 import { thumbnail } from './pictures.ts';
@@ -43,7 +43,7 @@ export function searchPage(ctx: RenderContext, v: SearchView): string {
             (r) => {
               const href = ctx.href(`/articles/${r.id}`);
               const picture = r.leadImageId === null ? undefined : v.pictures?.get(r.leadImageId);
-              const text = html`<a href="${href}">${r.headline}</a> <time datetime="${r.publishedAt}">${formatLocalDateTime(r.publishedAt, tz).slice(0, 16)}</time><p class="snippet">${r.snippet}</p>`;
+              const text = html`<a href="${href}">${r.headline}</a> <time datetime="${r.publishedAt}">${formatListDate(r.publishedAt, tz)}</time><p class="snippet">${r.snippet}</p>`;
               return picture ? html`<li class="with-thumb">${thumbnail(ctx, picture, href, true)}${text}</li>` : html`<li>${text}</li>`;
             },
           )}</ol>`

@@ -1,3 +1,6 @@
+import { FURNITURE_CSS } from './furniture-css.ts';
+import { PRINT_CSS } from './print-css.ts';
+
 /**
  * The reader site's one stylesheet: plain, readable, and quick on a phone. Written for the phone
  * first; wider screens add columns. Rules that hold everywhere:
@@ -156,4 +159,4 @@ footer.site li{margin:2px 0}
 
 .feed-page .masthead{grid-template-columns:minmax(0,1fr);grid-template-areas:"brand"}
 .feed-items .snippet{margin-top:4px}
-`;
+` + FURNITURE_CSS + PRINT_CSS;
