@@ -47,7 +47,8 @@ test('a rights manager registers a licensee, sees the key once, watches its usag
   await reader.fill('#claimant', '图们江晨报社');
   await reader.fill('#contact', 'rights@tumen.example');
   await reader.fill('#claim', '该文使用了我社摄影作品,未经授权,请撤稿。');
-  await reader.click('button[type=submit]');
+  // The claim form's own button: the header's search form has one too.
+  await reader.click('main form button[type=submit]');
   const reference = /HT-\d{4}-\d{6}/.exec((await reader.textContent('.claim-reference')) ?? '')![0];
   await page.click('a[href="#/claims"]');
   await page.click(`text=${reference}`);

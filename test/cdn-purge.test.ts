@@ -32,12 +32,23 @@ test('a publish tells the CDN exactly the keys of the pages that show it, in one
     assert.equal(sent!.authorization, 'Bearer cdn-secret');
 
     // What the CDN was told to drop is what the pages said they show.
+    // The article page also names the stories it links (上一篇, 相關新聞), and its channel while it
+    // is the channel's newest: a change of any of them purges it.
     const page = await fetch(`${site.url}/zh-hans/articles/${id}`);
     assert.equal(page.status, 200);
-    assert.equal(page.headers.get('surrogate-key'), `a:${id} site`);
-    assert.equal(page.headers.get('cache-tag'), `a:${id},site`);
+    const html = await page.text();
+    const keys = page.headers.get('surrogate-key')!.split(' ');
+    assert.deepEqual(page.headers.get('cache-tag')!.split(','), keys);
+    assert.deepEqual(keys.slice(0, 1), [`a:${id}`]);
+    assert.equal(keys.at(-1), 'site');
+    for (const key of keys.slice(1, -1)) {
+      const linked = /^a:(\d+)$/.exec(key)?.[1];
+      assert.ok(key === 'c:siping' || (linked && html.includes(`/zh-hans/articles/${linked}"`)), `${key}: the page shows it`);
+    }
+    assert.ok(keys.includes('c:siping'), 'the channel\'s newest story gets a 下一篇 when another is published there');
     const channel = await fetch(`${site.url}/zh-hans/channels/siping`);
-    assert.equal(channel.headers.get('surrogate-key'), 'c:siping site');
+    // Its list, and its 點擊排行 (dropped when that order changes).
+    assert.equal(channel.headers.get('surrogate-key'), 'c:siping rank:c:siping site');
     assert.ok(sent!.body.keys!.includes('c:siping'));
     // A change of settings shows on every page: the one key every cached page carries.
     receiver.received.length = 0;

@@ -70,7 +70,7 @@ test('an editor alone cannot change a published article through correct', async 
   assert.deepEqual([applied.status, applied.headline, applied.revision, applied.channels], ['published', '四平图书馆改建为商场', live.revision + 1, ['siping', 'economy']]);
   await waitFor(async () => /标题和正文更正/.test((await page(id)).html));
   const html = (await page(id)).html;
-  assert.match(textOf(byClass(html, 'corrections')!), /更正\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 标题和正文更正/);
+  assert.match(textOf(byClass(html, 'corrections')!), /更正\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 北京时间 标题和正文更正/);
   const audit = await site.store.audit.list({ articleId: id, limit: 5 });
   assert.deepEqual(audit.slice(0, 2).map((e) => [e.action, e.actorLogin]), [['article.correction_approved', 'chief'], ['article.correct', 'editor']]);
 });
