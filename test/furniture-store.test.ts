@@ -1,13 +1,10 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import fc from 'fast-check';
 import type { Store } from '../src/store/ports.ts';
-import { openSqliteStore } from '../src/store/sqlite/open-sqlite.ts';
-import { openPostgresStore } from '../src/store/postgres/open-postgres.ts';
 import { articleInputSchema, type ArticleStatus } from '../src/domain/article.ts';
 import { keyTerms } from '../src/text/key-terms.ts';
-import { postgresReachable, postgresTestUrl } from './support/postgres.ts';
+import { onEachStore } from './support/each-store.ts';
 
 /**
  * The store methods behind the article furniture (neighbours, tagged lists, related) on both
@@ -169,29 +166,4 @@ function suite(name: string, open: () => Promise<Store>, close: (s: Store) => Pr
   });
 }
 
-suite('sqlite', async () => openSqliteStore(':memory:'), (s) => s.close());
-
-const reachable = await postgresReachable();
-if (reachable === true) {
-  const schema = `heitu_furniture_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgresTestUrl });
-  suite(
-    'postgres',
-    async () => {
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      return openPostgresStore(postgresTestUrl, { schema, max: 4 });
-    },
-    async (s) => {
-      await s.close();
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  );
-} else if (process.env['CI'] === 'true') {
-  test('postgres is reachable in CI', () => {
-    throw new Error(`PostgreSQL at ${postgresTestUrl} is not reachable in CI: ${reachable}`);
-  });
-} else {
-  test(`article furniture in the store: postgres (skipped: ${reachable})`, { skip: `PostgreSQL at ${postgresTestUrl} is not reachable: ${reachable}` }, () => {});
-}
+await onEachStore('article furniture in the store', 'heitu_furniture', suite);

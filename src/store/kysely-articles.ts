@@ -498,23 +498,13 @@ export class KyselyArticles implements ArticleRepository {
 
   async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
     const rows = await this.published(options)
-      .select(['articles.id', 'language', 'headline', 'summary', 'source_name', 'published_at', 'lead_image_id'])
+      .select(SUMMARY_COLUMNS)
       .orderBy('published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(options.limit)
       .offset(options.offset ?? 0)
       .execute();
-    const channels = await channelsOf(this.db, rows.map((r) => Number(r.id)));
-    return rows.map((r) => ({
-      id: Number(r.id),
-      language: r.language as Script,
-      headline: r.headline,
-      summary: r.summary,
-      sourceName: r.source_name,
-      publishedAt: r.published_at!,
-      channels: channels.get(Number(r.id)) ?? [],
-      leadImageId: r.lead_image_id === null ? null : Number(r.lead_image_id),
-    }));
+    return this.summaries(rows);
   }
 
   async countPublished(options: Omit<ListOptions, 'limit' | 'offset'>): Promise<number> {
