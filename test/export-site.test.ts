@@ -18,7 +18,7 @@ test('export-site writes the public site as files, then on later runs only what 
     assert.equal(first.code, 0, first.stderr);
     const [, total, written] = /exported (\d+) files .*: (\d+) written/.exec(first.stdout)!.map(Number);
     assert.ok(total! > 250 && written === total);
-    for (const f of ['zh-hans/index.html', 'zh-hant/articles/1/index.html', 'zh-hk/channels/yanbian/index.html', 'zh-hans/feed.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'assets/site.css', 'zh-hant/topics/winter/index.html']) {
+    for (const f of ['zh-hans/index.html', 'zh-hant/articles/1/index.html', 'zh-hk/channels/yanbian/index.html', 'zh-hans/feed.xml', 'feed.json', 'sitemap.xml', 'news-sitemap.xml', 'robots.txt', 'assets/site.css', 'assets/reader.js', 'zh-hant/articles/1/qr.svg', 'zh-hans/articles/index.html', 'zh-hant/topics/winter/index.html']) {
       assert.ok(existsSync(join(out, f)), f);
     }
     assert.match(readFileSync(join(out, 'zh-hant/articles/1/index.html'), 'utf8'), /<h1 class="headline">/);
@@ -34,9 +34,11 @@ test('export-site writes the public site as files, then on later runs only what 
     await store.close();
     const third = await runCli(['export-site', out], env);
     const [, , w, , removed] = /exported (\d+) files .*: (\d+) written, (\d+) unchanged, (\d+) removed/.exec(third.stdout)!.map(Number);
-    assert.equal(removed, 3, third.stdout);
-    assert.ok(w! > 0 && w! < 60, third.stdout);
+    assert.equal(removed, 6, `its page and its QR code in each variant: ${third.stdout}`);
+    // The lists that showed it, and the pages that linked it (上一篇/下一篇, 相關新聞), in each variant.
+    assert.ok(w! > 0 && w! < 100, third.stdout);
     assert.ok(!existsSync(join(out, `zh-hans/articles/${gone.id}/index.html`)));
+    assert.ok(!existsSync(join(out, `zh-hans/articles/${gone.id}/qr.svg`)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -95,7 +97,7 @@ test('export-site writes through hard links: a page that is a hard link to a fil
     await exportSite(out, reader, fetchPage);
     assert.equal(readFileSync(victim, 'utf8'), 'not the site');
     assert.match(readFileSync(page, 'utf8'), /<h1 class="headline">/);
-    assert.deepEqual(readdirSync(join(out, 'zh-hans/articles/2')), ['index.html'], 'no temporary file is left');
+    assert.deepEqual(readdirSync(join(out, 'zh-hans/articles/2')).sort(), ['index.html', 'qr.svg'], 'no temporary file is left');
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -33,12 +33,13 @@ export function fileFor(path: string): string {
 }
 
 /**
- * Every public page of the site (home, channels, topics, articles, feeds, sitemaps) in every
+ * Every public page of the site (home, channels, topics, articles and their QR codes, the first
+ * page of 滾動新聞, feeds, sitemaps) in every
  * variant. The pictures they show are found in the pages themselves (see exportSite).
  */
 export async function publicPaths(reader: ReaderService): Promise<string[]> {
   const frame = await reader.frame();
-  const paths = ['/robots.txt', '/sitemap.xml', '/news-sitemap.xml', '/assets/site.css', '/assets/feed.xsl', '/favicon.ico', '/favicon.png', '/apple-touch-icon.png', '/feed.xml', '/atom.xml', '/feed.json'];
+  const paths = ['/robots.txt', '/sitemap.xml', '/news-sitemap.xml', '/assets/site.css', '/assets/feed.xsl', '/assets/reader.js', '/favicon.ico', '/favicon.png', '/apple-touch-icon.png', '/feed.xml', '/atom.xml', '/feed.json'];
   const topics = (await reader.home()).topics.map((t) => t.topic.slug);
   const articleIds: number[] = [];
   for (let after = 0; ; ) {
@@ -51,7 +52,9 @@ export async function publicPaths(reader: ReaderService): Promise<string[]> {
     paths.push(`/${v}/`, `/${v}/feed.xml`, `/${v}/atom.xml`, `/${v}/feed.json`, `/sitemaps/${v}/pages.xml`);
     for (const c of frame.channels) paths.push(`/${v}/channels/${c.slug}`, `/${v}/channels/${c.slug}/feed.xml`, `/${v}/channels/${c.slug}/atom.xml`, `/${v}/channels/${c.slug}/feed.json`);
     for (const t of topics) paths.push(`/${v}/topics/${t}`);
-    for (const id of articleIds) paths.push(`/${v}/articles/${id}`);
+    // Each article with its QR code (分享), which its page shows; 滾動新聞's first page, which every page links.
+    for (const id of articleIds) paths.push(`/${v}/articles/${id}`, `/${v}/articles/${id}/qr.svg`);
+    paths.push(`/${v}/articles`);
     for (let n = 0; n * 50_000 < Math.max(1, articleIds.length); n++) paths.push(`/sitemaps/${v}/articles-${n}.xml`);
   }
   return paths;
