@@ -45,11 +45,6 @@ export function tagForms(tag: string, terms: readonly Term[] = []): string[] {
   return [...new Set([tag, hans, ...fromHans, ...fromTag])];
 }
 
-/** The script a tag from a URL is written in, as far as conversion can tell (Simplified when both read the same). */
-export function scriptOfTag(tag: string): Script {
-  return convertText(tag, 'zh-Hant', 'zh-Hans') === tag ? 'zh-Hans' : 'zh-Hant';
-}
-
 /**
  * The channels of an article's regions: its region channels and the region a topic channel of it
  * belongs to, with every topic channel of those regions (長春汽車 is news from 長春 too).

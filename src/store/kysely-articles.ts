@@ -497,12 +497,17 @@ export class KyselyArticles implements ArticleRepository {
   }
 
   async listPublished(options: ListOptions): Promise<ArticleSummary[]> {
-    const rows = await this.published(options)
+    return this.newestFirst(this.published(options), options);
+  }
+
+  /** A page of public articles' summaries, newest first (ties by id). */
+  private async newestFirst(q: ReturnType<KyselyArticles['published']>, page: { limit: number; offset?: number | undefined }): Promise<ArticleSummary[]> {
+    const rows = await q
       .select(SUMMARY_COLUMNS)
       .orderBy('published_at', 'desc')
       .orderBy('articles.id', 'desc')
-      .limit(options.limit)
-      .offset(options.offset ?? 0)
+      .limit(page.limit)
+      .offset(page.offset ?? 0)
       .execute();
     return this.summaries(rows);
   }
@@ -538,14 +543,7 @@ export class KyselyArticles implements ArticleRepository {
 
   async listTagged(options: TaggedOptions): Promise<ArticleSummary[]> {
     if (options.tags.length === 0) return [];
-    const rows = await this.tagged(options)
-      .select(SUMMARY_COLUMNS)
-      .orderBy('published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(options.limit)
-      .offset(options.offset ?? 0)
-      .execute();
-    return this.summaries(rows);
+    return this.newestFirst(this.tagged(options), options);
   }
 
   async countTagged(options: Omit<TaggedOptions, 'limit' | 'offset'>): Promise<number> {

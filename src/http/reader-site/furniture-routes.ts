@@ -2,9 +2,8 @@ import type { Hono, Context } from 'hono';
 import type { ReaderService } from '../../services/reader-service.ts';
 import type { Article } from '../../domain/article.ts';
 import type { ArticleFurniture } from '../../services/reader-furniture.ts';
-import { scriptOfTag } from '../../services/reader-furniture.ts';
+import { convertName, nameScript } from '../../text/convert-name.ts';
 import { targetOfVariant, type Variant } from '../../domain/variant.ts';
-import { convertText } from '../../text/convert.ts';
 import { encodePage, type CachedPage } from '../page-cache.ts';
 import { renderContext } from './render-context.ts';
 import { allArticlesPage, pagePath, tagPage, tagPath } from './list-pages.ts';
@@ -75,13 +74,15 @@ export function mountFurnitureRoutes(app: Hono, variantPattern: string, deps: Fu
     // Every spelling of a tag (社區, 社区, and each mix of the two) shows one page, made and kept
     // once under the tag as the reader's script writes it: a tag of k convertible characters has
     // 2^k spellings, which must not each take a place in the cache.
-    const tag = convertText(asked, scriptOfTag(asked), targetOfVariant(variant));
+    // Converted as names are, by its own script (a mix of both comes out whole in the reader's).
+    const target = targetOfVariant(variant);
+    const tag = convertName(asked, 'zh-Hans', target);
     // Kept under the path a browser asks for (UTF-8, percent-encoded), where the fast path finds it.
     const key = pagePath(`/${variant}${tagPath(tag)}`, pageNo);
     // Every article change drops 'search' too: a tag can be added to or taken from any article.
     const page = await cached(key, ['search'], async () => {
       const data = await reader.tagged(tag, pageNo);
-      return data ? encodePage(200, HTML, tagPage(renderContext(data, variant, publicUrl), data, tag, scriptOfTag(tag)), PAGE_CACHE_CONTROL) : null;
+      return data ? encodePage(200, HTML, tagPage(renderContext(data, variant, publicUrl), data, tag, nameScript(tag, 'zh-Hans', target)), PAGE_CACHE_CONTROL) : null;
     });
     return page ? send(c, page) : notFound(c, variant);
   });
